@@ -1,0 +1,35 @@
+namespace Latchkey.Protocol.Clients;
+
+/// <summary>A registered client of one realm: the trust relationship of RFC 6749 §2.</summary>
+public sealed record Client
+{
+    public required string Realm { get; init; }
+    public required string ClientId { get; init; }
+    public string? DisplayName { get; init; }
+    public ClientType Type { get; init; } = ClientType.Confidential;
+
+    /// <summary>The stored hash of the secret (see <see cref="ClientSecretHasher"/>); null for public clients.</summary>
+    public string? SecretHash { get; init; }
+
+    public IReadOnlyList<string> RedirectUris { get; init; } = [];
+    public IReadOnlyList<string> PostLogoutRedirectUris { get; init; } = [];
+    public IReadOnlyList<string> AllowedScopes { get; init; } = [];
+    public ClientCapabilities Capabilities { get; init; } = ClientCapabilities.StandardFlow;
+
+    /// <summary>Always true for public clients (RFC 9700 §2.1.1).</summary>
+    public bool RequirePkce { get; init; } = true;
+    public bool AllowPlainPkce { get; init; }
+    public bool ConsentRequired { get; init; } = true;
+
+    /// <summary>Issue a refresh token even without offline_access (Keycloak's default for web apps).</summary>
+    public bool AlwaysIssueRefreshToken { get; init; }
+
+    public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan IdTokenLifetime { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan AuthorizationCodeLifetime { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan RefreshTokenLifetime { get; init; } = TimeSpan.FromDays(30);
+
+    public bool IsPublic => Type == ClientType.Public;
+    public bool Has(ClientCapabilities capability) => (Capabilities & capability) == capability;
+    public bool MustUsePkce => IsPublic || RequirePkce;
+}

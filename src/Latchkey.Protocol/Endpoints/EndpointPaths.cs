@@ -1,0 +1,13 @@
+namespace Latchkey.Protocol.Endpoints;
+
+/// <summary>Where each endpoint lives beneath a realm's issuer ({base}/realms/{realm}).</summary>
+public static class EndpointPaths
+{
+    public const string Authorize = "/authorize";
+    public const string Token = "/token";
+    public const string UserInfo = "/userinfo";
+    public const string Jwks = "/jwks";
+    public const string Login = "/login";
+    public const string Consent = "/consent";
+    public const string OpenIdConfiguration = "/.well-known/openid-configuration";
+}

@@ -1,0 +1,63 @@
+using Latchkey.Protocol.Clients;
+using Latchkey.Protocol.Endpoints.Token;
+using Latchkey.Protocol.Primitives;
+using Latchkey.Protocol.Scopes;
+using Latchkey.Protocol.Storage;
+using Latchkey.Protocol.Tokens;
+
+namespace Latchkey.Protocol.Grants.AuthorizationCode;
+
+/// <summary>RFC 6749 §4.1.3 with PKCE (RFC 7636 §4.6) and OIDC Core §3.1.3.</summary>
+public sealed class AuthorizationCodeGrant(IGrantStore grants, IUserStore users, ScopeCatalog scopes) : IGrantHandler
+{
+    public string GrantType => GrantTypes.AuthorizationCode;
+
+    public IReadOnlySet<string> Parameters { get; } = new HashSet<string>
+    {
+        Primitives.Parameters.GrantType, Primitives.Parameters.Code, Primitives.Parameters.RedirectUri,
+        Primitives.Parameters.CodeVerifier, Primitives.Parameters.ClientId,
+    };
+
+    public bool AllowsPublicClients => true;
+    public ClientCapabilities RequiredCapability => ClientCapabilities.StandardFlow;
+
+    public async ValueTask<Result<TokenGrant>> HandleAsync(TokenRequestContext context, CancellationToken ct)
+    {
+        var (issuer, client, request, now) = context;
+        var code = request[Primitives.Parameters.Code];
+        if (code is null) return OAuthErrors.InvalidRequest("code is required.");
+
+        var consumed = await grants.TryConsumeCodeAsync(issuer.RealmName, client.ClientId, RandomToken.Hash(code), now, ct);
+        if (consumed.Outcome == ConsumeOutcome.NotFound) return OAuthErrors.InvalidGrant("The code is invalid.");
+        var record = consumed.Record!;
+        if (consumed.Outcome == ConsumeOutcome.AlreadyConsumed)
+        {
+            // RFC 6749 §4.1.2: a code used twice revokes every token issued from it.
+            await grants.RevokeGrantAsync(issuer.RealmName, record.GrantId, now, ct);
+            return OAuthErrors.InvalidGrant("The code has already been used.");
+        }
+        if (record.ExpiresAt <= now) return OAuthErrors.InvalidGrant("The code has expired.");
+        if (record.RedirectUri is not null && request[Primitives.Parameters.RedirectUri] != record.RedirectUri)
+            return OAuthErrors.InvalidGrant("redirect_uri does not match the authorization request.");
+        if (PkceVerifier.Check(record.CodeChallenge, record.CodeChallengeMethod, request[Primitives.Parameters.CodeVerifier]) is { } pkce)
+            return pkce;
+
+        var user = await users.FindByIdAsync(issuer.RealmName, record.UserId, ct);
+        if (user is null || !user.Enabled) return OAuthErrors.InvalidGrant("The user is no longer active.");
+
+        return new TokenGrant
+        {
+            Client = client,
+            User = user,
+            Scopes = record.Scopes,
+            Audiences = await scopes.AudiencesAsync(issuer.RealmName, record.Scopes, ct),
+            GrantId = record.GrantId,
+            IssueIdToken = record.Scopes.Contains(StandardScopes.OpenId),
+            IssueRefreshToken = client.AlwaysIssueRefreshToken || record.Scopes.Contains(StandardScopes.OfflineAccess),
+            Nonce = record.Nonce,
+            AuthTime = record.AuthTime,
+            SessionId = record.SessionId,
+            Amr = record.Amr,
+        };
+    }
+}

@@ -1,0 +1,65 @@
+using Latchkey.Protocol.Clients;
+using Latchkey.Protocol.Endpoints.Token;
+using Latchkey.Protocol.Primitives;
+using Latchkey.Protocol.Scopes;
+using Latchkey.Protocol.Storage;
+using Latchkey.Protocol.Tokens;
+
+namespace Latchkey.Protocol.Grants.RefreshToken;
+
+/// <summary>RFC 6749 §6 with rotation and reuse detection (RFC 9700 §4.14.2).</summary>
+public sealed class RefreshTokenGrant(IGrantStore grants, IUserStore users, ScopeCatalog scopes) : IGrantHandler
+{
+    public string GrantType => GrantTypes.RefreshToken;
+
+    public IReadOnlySet<string> Parameters { get; } = new HashSet<string>
+    {
+        Primitives.Parameters.GrantType, Primitives.Parameters.RefreshToken, Primitives.Parameters.Scope, Primitives.Parameters.ClientId,
+    };
+
+    public bool AllowsPublicClients => true;
+    public ClientCapabilities RequiredCapability => ClientCapabilities.None;
+
+    public async ValueTask<Result<TokenGrant>> HandleAsync(TokenRequestContext context, CancellationToken ct)
+    {
+        var (issuer, client, request, now) = context;
+        var handle = request[Primitives.Parameters.RefreshToken];
+        if (handle is null) return OAuthErrors.InvalidRequest("refresh_token is required.");
+
+        var consumed = await grants.TryConsumeRefreshTokenAsync(issuer.RealmName, client.ClientId, RandomToken.Hash(handle), now, ct);
+        if (consumed.Outcome == ConsumeOutcome.NotFound) return OAuthErrors.InvalidGrant("The refresh token is invalid.");
+        var record = consumed.Record!;
+        if (consumed.Outcome == ConsumeOutcome.AlreadyConsumed)
+        {
+            // RFC 9700 §4.14.2: a rotated token presented again means one of two parties is an attacker;
+            // revoking the family stops both.
+            await grants.RevokeGrantAsync(issuer.RealmName, record.GrantId, now, ct);
+            return OAuthErrors.InvalidGrant("The refresh token has already been used.");
+        }
+        if (record.ExpiresAt <= now) return OAuthErrors.InvalidGrant("The refresh token has expired.");
+
+        var requested = ScopeList.Parse(request[Primitives.Parameters.Scope]);
+        // RFC 6749 §6: the requested scope MUST NOT include any scope not originally granted.
+        if (requested.Except(record.Scopes).Any()) return OAuthErrors.InvalidScope("The requested scope exceeds the original grant.");
+        var granted = requested.Count > 0 ? requested : record.Scopes;
+
+        var user = await users.FindByIdAsync(issuer.RealmName, record.UserId, ct);
+        if (user is null || !user.Enabled) return OAuthErrors.InvalidGrant("The user is no longer active.");
+
+        return new TokenGrant
+        {
+            Client = client,
+            User = user,
+            Scopes = granted,
+            RefreshScopes = record.Scopes,
+            Audiences = await scopes.AudiencesAsync(issuer.RealmName, granted, ct),
+            GrantId = record.GrantId,
+            IssueIdToken = granted.Contains(StandardScopes.OpenId),
+            IssueRefreshToken = true,
+            RefreshTokenExpiresAt = record.ExpiresAt,
+            AuthTime = record.AuthTime,
+            SessionId = record.SessionId,
+            Amr = record.Amr,
+        };
+    }
+}

@@ -1,0 +1,37 @@
+namespace Latchkey.Protocol.Primitives;
+
+/// <summary>Parameter names of RFC 6749, RFC 7636, RFC 9207 and OIDC Core.</summary>
+public static class Parameters
+{
+    public const string ClientId = "client_id";
+    public const string ClientSecret = "client_secret";
+    public const string ResponseType = "response_type";
+    public const string ResponseMode = "response_mode";
+    public const string RedirectUri = "redirect_uri";
+    public const string Scope = "scope";
+    public const string State = "state";
+    public const string Nonce = "nonce";
+    public const string Prompt = "prompt";
+    public const string MaxAge = "max_age";
+    public const string LoginHint = "login_hint";
+    public const string IdTokenHint = "id_token_hint";
+    public const string Display = "display";
+    public const string UiLocales = "ui_locales";
+    public const string AcrValues = "acr_values";
+    public const string Request = "request";
+    public const string RequestUri = "request_uri";
+    public const string CodeChallenge = "code_challenge";
+    public const string CodeChallengeMethod = "code_challenge_method";
+    public const string CodeVerifier = "code_verifier";
+    public const string GrantType = "grant_type";
+    public const string Code = "code";
+    public const string RefreshToken = "refresh_token";
+    public const string AccessToken = "access_token";
+    public const string TokenType = "token_type";
+    public const string ExpiresIn = "expires_in";
+    public const string IdToken = "id_token";
+    public const string Error = "error";
+    public const string ErrorDescription = "error_description";
+    public const string Issuer = "iss";
+    public const string SessionState = "session_state";
+}

@@ -1,0 +1,55 @@
+namespace Latchkey.Protocol.Primitives;
+
+public static class GrantTypes
+{
+    public const string AuthorizationCode = "authorization_code";
+    public const string RefreshToken = "refresh_token";
+}
+
+public static class ResponseTypes
+{
+    public const string Code = "code";
+}
+
+public static class ResponseModes
+{
+    public const string Query = "query";
+    public const string Fragment = "fragment";
+    public const string FormPost = "form_post";
+}
+
+public static class Prompts
+{
+    public const string None = "none";
+    public const string Login = "login";
+    public const string Consent = "consent";
+    public const string SelectAccount = "select_account";
+}
+
+public static class CodeChallengeMethods
+{
+    public const string S256 = "S256";
+    public const string Plain = "plain";
+}
+
+public static class ClientAuthMethods
+{
+    public const string ClientSecretBasic = "client_secret_basic";
+    public const string ClientSecretPost = "client_secret_post";
+    public const string None = "none";
+}
+
+public static class StandardScopes
+{
+    public const string OpenId = "openid";
+    public const string Profile = "profile";
+    public const string Email = "email";
+    public const string OfflineAccess = "offline_access";
+}
+
+public static class TokenTypes
+{
+    public const string Bearer = "Bearer";
+    /// <summary>RFC 9068 §2.1: the JOSE typ of a JWT access token.</summary>
+    public const string AccessTokenJwt = "at+jwt";
+}

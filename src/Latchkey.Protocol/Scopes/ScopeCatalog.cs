@@ -1,0 +1,23 @@
+using Latchkey.Protocol.Realms;
+using Latchkey.Protocol.Storage;
+
+namespace Latchkey.Protocol.Scopes;
+
+/// <summary>The scopes a realm knows (standard OIDC ones plus its own), and the audiences they imply.</summary>
+public sealed class ScopeCatalog(IRealmStore realms)
+{
+    public async ValueTask<IReadOnlyDictionary<string, ScopeDefinition>> AllAsync(string realm, CancellationToken ct)
+    {
+        var all = StandardScopeDefinitions.All.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        foreach (var scope in await realms.ScopesAsync(realm, ct)) all[scope.Name] = scope;
+        return all;
+    }
+
+    /// <summary>RFC 9068 §3: the access token's aud names the resource servers of the granted scopes.</summary>
+    public async ValueTask<IReadOnlyList<string>> AudiencesAsync(string realm, IEnumerable<string> scopes, CancellationToken ct)
+    {
+        var all = await AllAsync(realm, ct);
+        return scopes.Select(s => all.TryGetValue(s, out var d) ? d.Audience : null)
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+    }
+}

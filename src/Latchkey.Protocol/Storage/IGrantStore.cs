@@ -1,0 +1,19 @@
+namespace Latchkey.Protocol.Storage;
+
+/// <summary>
+/// Codes and refresh tokens. Consumption is atomic in the store so two nodes can never both
+/// redeem one code or rotate one refresh token. A handle presented by a client it was not issued to
+/// counts as not found and is left untouched (RFC 6749 §4.1.3, §6), so a thief cannot burn it.
+/// </summary>
+public interface IGrantStore
+{
+    ValueTask StoreCodeAsync(AuthorizationCodeRecord code, CancellationToken ct);
+    ValueTask<Consumption<AuthorizationCodeRecord>> TryConsumeCodeAsync(string realm, string clientId, string hash, DateTimeOffset now, CancellationToken ct);
+
+    ValueTask StoreRefreshTokenAsync(RefreshTokenRecord token, CancellationToken ct);
+    ValueTask<Consumption<RefreshTokenRecord>> TryConsumeRefreshTokenAsync(string realm, string clientId, string hash, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Revokes the grant: its refresh-token family and every access token that names it.</summary>
+    ValueTask RevokeGrantAsync(string realm, string grantId, DateTimeOffset now, CancellationToken ct);
+    ValueTask<bool> IsGrantRevokedAsync(string realm, string grantId, CancellationToken ct);
+}

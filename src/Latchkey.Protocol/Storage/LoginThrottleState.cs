@@ -1,0 +1,3 @@
+namespace Latchkey.Protocol.Storage;
+
+public sealed record LoginThrottleState(int Failures, DateTimeOffset FirstFailureAt, DateTimeOffset? LockedUntil);

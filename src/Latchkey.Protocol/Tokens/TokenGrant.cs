@@ -1,0 +1,33 @@
+using Latchkey.Protocol.Clients;
+using Latchkey.Protocol.Users;
+
+namespace Latchkey.Protocol.Tokens;
+
+/// <summary>
+/// What a grant handler decided: who, for which client, which scopes and audiences, and which
+/// tokens to issue. <see cref="TokenService"/> mints every token from it.
+/// </summary>
+public sealed record TokenGrant
+{
+    public required Client Client { get; init; }
+    public User? User { get; init; }
+    public required IReadOnlyList<string> Scopes { get; init; }
+    public IReadOnlyList<string> Audiences { get; init; } = [];
+
+    /// <summary>RFC 6749 §6: a rotated refresh token keeps the scope of the one it replaces, even when the access token narrows.</summary>
+    public IReadOnlyList<string>? RefreshScopes { get; init; }
+
+    /// <summary>Ties every token of one authorization together so it can be revoked as one.</summary>
+    public string? GrantId { get; init; }
+    public bool IssueRefreshToken { get; init; }
+    public bool IssueIdToken { get; init; }
+    public string? Nonce { get; init; }
+    public DateTimeOffset? AuthTime { get; init; }
+    public string? SessionId { get; init; }
+    public IReadOnlyList<string> Amr { get; init; } = [];
+
+    /// <summary>A rotated refresh token keeps its family's expiry: rotation never extends a grant.</summary>
+    public DateTimeOffset? RefreshTokenExpiresAt { get; init; }
+
+    public string Subject => User?.Id ?? Client.ClientId;
+}

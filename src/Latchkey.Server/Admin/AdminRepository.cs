@@ -1,0 +1,132 @@
+using Latchkey.Protocol.Clients;
+using Latchkey.Protocol.Primitives;
+using Latchkey.Protocol.Realms;
+using Latchkey.Protocol.Users;
+using Latchkey.Server.Sessions;
+using Latchkey.Storage;
+using Latchkey.Storage.Entities;
+using Latchkey.Storage.Stores;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Server.Admin;
+
+/// <summary>
+/// Registration of realms, scopes, clients and users: used by the command line, the import file and
+/// the demo realm. Writes only what differs, so applying the same input twice changes nothing.
+/// </summary>
+public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory)
+{
+    public async Task<bool> AnyRealmAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Realms.AnyAsync(ct);
+    }
+
+    public async Task<bool> SaveRealmAsync(string name, string? displayName, string algorithm, CancellationToken ct)
+    {
+        if (!SigningAlgorithms.IsSupported(algorithm)) throw new AdminException($"Unsupported signing algorithm '{algorithm}'.");
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var realm = await db.Realms.FirstOrDefaultAsync(r => r.Name == name, ct);
+        if (realm is null) db.Realms.Add(realm = new RealmEntity { Name = name, SigningAlgorithm = algorithm });
+        realm.DisplayName = displayName;
+        realm.SigningAlgorithm = algorithm;
+        return await db.SaveChangesAsync(ct) > 0;
+    }
+
+    public async Task<bool> SaveScopeAsync(string realm, ScopeDefinition scope, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await RequireRealmAsync(db, realm, ct);
+        var e = await db.Scopes.FirstOrDefaultAsync(s => s.Realm == realm && s.Name == scope.Name, ct);
+        if (e is null) db.Scopes.Add(e = new ScopeEntity { Realm = realm, Name = scope.Name, Description = scope.Description });
+        e.Description = scope.Description;
+        e.Audience = scope.Audience;
+        return await db.SaveChangesAsync(ct) > 0;
+    }
+
+    /// <summary>Registers or updates a client. Returns the generated secret when one was generated (shown once).</summary>
+    public async Task<(Client Client, string? GeneratedSecret, bool Changed)> SaveClientAsync(string realm, ClientRegistration registration, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await RequireRealmAsync(db, realm, ct);
+        var clientId = registration.ClientId ?? $"client-{RandomToken.Create(9)}";
+        var e = await db.Clients.FirstOrDefaultAsync(c => c.Realm == realm && c.ClientId == clientId, ct);
+        string? generated = null;
+        var secretHash = e?.SecretHash;
+        if (registration.Type == ClientType.Confidential)
+        {
+            if (registration.ChosenSecret is { } chosen)
+            {
+                if (secretHash is null || !ClientSecretHasher.Verify(chosen, secretHash)) secretHash = ClientSecretHasher.HashChosen(chosen);
+            }
+            else if (secretHash is null)
+            {
+                generated = ClientSecretHasher.GenerateSecret();
+                secretHash = ClientSecretHasher.HashGenerated(generated);
+            }
+        }
+        var client = registration.ToClient(realm, clientId, secretHash);
+        if (e is null) db.Clients.Add(e = new ClientEntity { Realm = realm, ClientId = clientId });
+        e.CopyFrom(client);
+        var changed = await db.SaveChangesAsync(ct) > 0;
+        return (client, generated, changed);
+    }
+
+    public async Task<IReadOnlyList<Client>> ListClientsAsync(string realm, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return (await db.Clients.AsNoTracking().Where(c => c.Realm == realm).OrderBy(c => c.ClientId).ToListAsync(ct))
+            .Select(c => c.ToModel()).ToArray();
+    }
+
+    public async Task<string> RotateSecretAsync(string realm, string clientId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var e = await db.Clients.FirstOrDefaultAsync(c => c.Realm == realm && c.ClientId == clientId, ct)
+            ?? throw new AdminException($"No client '{clientId}' in realm '{realm}'.");
+        if (e.Type == (int)ClientType.Public) throw new AdminException("Public clients have no secret.");
+        var secret = ClientSecretHasher.GenerateSecret();
+        e.SecretHash = ClientSecretHasher.HashGenerated(secret);
+        await db.SaveChangesAsync(ct);
+        return secret;
+    }
+
+    /// <summary>Creates or updates a user by username; a password that already verifies is left as it is.</summary>
+    public async Task<(User User, bool Changed)> SaveUserAsync(string realm, User user, string? password, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await RequireRealmAsync(db, realm, ct);
+        var normalized = EntityMapping.Normalize(user.Username);
+        var e = await db.Users.FirstOrDefaultAsync(u => u.Realm == realm && u.NormalizedUsername == normalized, ct);
+        var hash = e?.PasswordHash;
+        if (password is not null && (hash is null || !new PasswordVerifier().Verify(e!.ToModel(), password)))
+            hash = PasswordVerifier.Hash(password);
+        if (e is null)
+            db.Users.Add(e = new UserEntity { Id = user.Id, Realm = realm, Username = user.Username, NormalizedUsername = normalized });
+        e.CopyFrom(user with { PasswordHash = hash });
+        var changed = await db.SaveChangesAsync(ct) > 0;
+        return (e.ToModel(), changed);
+    }
+
+    public async Task SetPasswordAsync(string realm, string username, string password, CancellationToken ct)
+    {
+        var normalized = EntityMapping.Normalize(username);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var e = await db.Users.FirstOrDefaultAsync(u => u.Realm == realm && u.NormalizedUsername == normalized, ct)
+            ?? throw new AdminException($"No user '{username}' in realm '{realm}'.");
+        e.PasswordHash = PasswordVerifier.Hash(password);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<User?> FindUserAsync(string realm, string username, CancellationToken ct)
+    {
+        var normalized = EntityMapping.Normalize(username);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return (await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Realm == realm && u.NormalizedUsername == normalized, ct))?.ToModel();
+    }
+
+    private static async Task RequireRealmAsync(LatchkeyDbContext db, string realm, CancellationToken ct)
+    {
+        if (!await db.Realms.AnyAsync(r => r.Name == realm, ct)) throw new AdminException($"No realm '{realm}'.");
+    }
+}

@@ -1,0 +1,55 @@
+using Latchkey.Protocol.Primitives;
+using Latchkey.Server.Admin;
+using Latchkey.Server.Http;
+using Latchkey.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Server;
+
+/// <summary>Builds and prepares the web host; used by the program, the command line and the tests alike.</summary>
+public static class LatchkeyHost
+{
+    public const string DefaultUrl = "http://localhost:5000";
+
+    public static WebApplication Build(string[] configurationArgs, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = AppContext.BaseDirectory });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+        builder.Services.AddLatchkey(builder.Configuration);
+        builder.Services.AddRazorPages();
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(error => error.Run(WriteServerError));
+        app.UseLatchkeySecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapRazorPages();
+        app.MapLatchkeyProtocol();
+        return app;
+    }
+
+    /// <summary>Creates the schema, applies an import file, and seeds the demo realm on a first start.</summary>
+    public static async Task InitializeAsync(WebApplication app, string? importFile, TextWriter console, CancellationToken ct)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<LatchkeyDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(ct)) await StorageProvider.InitializeAsync(db, ct);
+        if (importFile is not null) await app.Services.GetRequiredService<ImportFileLoader>().LoadAsync(importFile, ct);
+        await app.Services.GetRequiredService<DemoRealmSeeder>().SeedAsync(console, ct);
+    }
+
+    /// <summary>An exception is a bug: the client gets server_error and an id to quote; the log gets the rest.</summary>
+    private static Task WriteServerError(HttpContext http)
+    {
+        var id = http.TraceIdentifier;
+        http.Response.StatusCode = 500;
+        return ProtocolResponses.WriteJsonAsync(http, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString(Parameters.Error, ErrorCodes.ServerError);
+            w.WriteString(Parameters.ErrorDescription, $"An unexpected error occurred. Correlation id: {id}");
+            w.WriteEndObject();
+        });
+    }
+}

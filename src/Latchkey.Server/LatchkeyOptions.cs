@@ -1,0 +1,41 @@
+namespace Latchkey.Server;
+
+/// <summary>The "Latchkey" configuration section. Every setting is documented in docs/configuration.md.</summary>
+public sealed class LatchkeyOptions
+{
+    /// <summary>Public origin, e.g. https://id.example.com. Empty: taken from each request (development only).</summary>
+    public string? PublicUrl { get; set; }
+    public string DataDirectory { get; set; } = "data";
+    public StorageOptions Storage { get; set; } = new();
+    /// <summary>The realm created on first start when no realm exists (empty: none).</summary>
+    public string DemoRealm { get; set; } = "demo";
+    public int SessionLifetimeMinutes { get; set; } = 600;
+    public LoginThrottleOptions LoginThrottle { get; set; } = new();
+    public BrandingOptions Branding { get; set; } = new();
+}
+
+public sealed class StorageOptions
+{
+    public string Provider { get; set; } = "sqlite";
+    /// <summary>Empty: a SQLite file in the data directory.</summary>
+    public string? ConnectionString { get; set; }
+}
+
+public sealed class LoginThrottleOptions
+{
+    /// <summary>Failures per user before each further attempt is delayed.</summary>
+    public int UserFailuresBeforeLock { get; set; } = 5;
+    /// <summary>Failures per client IP address before each further attempt is delayed.</summary>
+    public int IpFailuresBeforeLock { get; set; } = 20;
+    public int BaseLockSeconds { get; set; } = 30;
+    public int MaxLockSeconds { get; set; } = 900;
+    public int WindowMinutes { get; set; } = 15;
+}
+
+public sealed class BrandingOptions
+{
+    public string Title { get; set; } = "Latchkey";
+    public string? LogoUrl { get; set; }
+    public string PrimaryColor { get; set; } = "#2f5bea";
+    public string BackgroundColor { get; set; } = "#f4f6fb";
+}

@@ -1,0 +1,86 @@
+using Latchkey.Protocol.Clients;
+using Latchkey.Protocol.Endpoints.Authorize;
+using Latchkey.Protocol.Endpoints.Token;
+using Latchkey.Protocol.Endpoints.Token.Steps;
+using Latchkey.Protocol.Endpoints.UserInfo;
+using Latchkey.Protocol.Grants.AuthorizationCode;
+using Latchkey.Protocol.Grants.RefreshToken;
+using Latchkey.Protocol.Scopes;
+using Latchkey.Protocol.Storage;
+using Latchkey.Protocol.Tokens;
+using Latchkey.Server.Admin;
+using Latchkey.Server.Http;
+using Latchkey.Server.Sessions;
+using Latchkey.Storage;
+using Latchkey.Storage.Stores;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Server;
+
+public static class LatchkeyServiceCollectionExtensions
+{
+    /// <summary>Everything Latchkey needs. Replace a store, the clock or a grant handler by registering your own after this call.</summary>
+    public static IServiceCollection AddLatchkey(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<LatchkeyOptions>(configuration.GetSection("Latchkey"));
+        var options = configuration.GetSection("Latchkey").Get<LatchkeyOptions>() ?? new LatchkeyOptions();
+        Directory.CreateDirectory(options.DataDirectory);
+
+        services.TryAddSingletonClock();
+        AddStorage(services, options);
+        services.AddDataProtection()
+            .SetApplicationName("Latchkey")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "dataprotection-keys")));
+
+        services.AddSingleton<IKeyProtector, DataProtectionKeyProtector>();
+        services.AddSingleton<IKeyRing, KeyRing>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<AccessTokenValidator>();
+        services.AddSingleton<ScopeCatalog>();
+
+        services.AddSingleton<IClientAuthenticator, ClientSecretBasicAuthenticator>();
+        services.AddSingleton<IClientAuthenticator, ClientSecretPostAuthenticator>();
+        services.AddSingleton<IClientAuthenticator, NoneAuthenticator>();
+        services.AddSingleton<ClientAuthentication>();
+        services.AddSingleton<IGrantHandler, AuthorizationCodeGrant>();
+        services.AddSingleton<IGrantHandler, RefreshTokenGrant>();
+        services.AddSingleton<GrantHandlers>();
+        services.AddSingleton<TokenEndpoint>();
+        services.AddSingleton<UserInfoEndpoint>();
+        services.AddSingleton<AuthorizeRequestValidator>();
+        services.AddSingleton<AuthorizationCodeIssuer>();
+
+        services.AddSingleton<IssuerResolver>();
+        services.AddSingleton<AuthorizeFlow>();
+        services.AddSingleton<LoginSessionCookie>();
+        services.AddSingleton<PasswordVerifier>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<AdminRepository>();
+        services.AddSingleton<ImportFileLoader>();
+        services.AddSingleton<DemoRealmSeeder>();
+        return services;
+    }
+
+    private static void TryAddSingletonClock(this IServiceCollection services)
+    {
+        if (services.All(s => s.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+
+    private static void AddStorage(IServiceCollection services, LatchkeyOptions options)
+    {
+        var connection = string.IsNullOrEmpty(options.Storage.ConnectionString)
+            ? $"Data Source={Path.Combine(options.DataDirectory, "latchkey.db")}"
+            : options.Storage.ConnectionString;
+        services.AddPooledDbContextFactory<LatchkeyDbContext>(db => StorageProvider.Configure(db, options.Storage.Provider, connection));
+        services.AddSingleton<EfDirectoryStore>();
+        services.AddSingleton<IRealmStore>(sp => sp.GetRequiredService<EfDirectoryStore>());
+        services.AddSingleton<IClientStore>(sp => sp.GetRequiredService<EfDirectoryStore>());
+        services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<EfDirectoryStore>());
+        services.AddSingleton<IGrantStore, EfGrantStore>();
+        services.AddSingleton<IConsentStore, EfConsentStore>();
+        services.AddSingleton<ISigningKeyStore, EfSigningKeyStore>();
+        services.AddSingleton<ISessionStore, EfSessionStore>();
+        services.AddSingleton<ILoginThrottleStore, EfLoginThrottleStore>();
+    }
+}

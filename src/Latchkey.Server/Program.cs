@@ -1,0 +1,21 @@
+using Latchkey.Server;
+using Latchkey.Server.Admin;
+
+// Configuration arguments (--Latchkey:Key=value, --urls=…) go to the host; the rest is the command line.
+var configArgs = args.Where(CommandLine.IsConfigurationArgument).ToArray();
+var commandArgs = args.Where(a => !CommandLine.IsConfigurationArgument(a)).ToList();
+
+var app = LatchkeyHost.Build(configArgs);
+try
+{
+    var import = CommandLine.TakeOption(commandArgs, "--import");
+    await LatchkeyHost.InitializeAsync(app, import, Console.Out, CancellationToken.None);
+    if (commandArgs.Count > 0) return await new CommandLine(app.Services, Console.Out).RunAsync(commandArgs);
+    await app.RunAsync();
+    return 0;
+}
+catch (AdminException e)
+{
+    Console.Error.WriteLine($"latchkey: {e.Message}");
+    return 2;
+}

@@ -1,0 +1,24 @@
+namespace Latchkey.Storage.Entities;
+
+public sealed class ClientEntity
+{
+    public required string Realm { get; set; }
+    public required string ClientId { get; set; }
+    public string? DisplayName { get; set; }
+    public int Type { get; set; }
+    public string? SecretHash { get; set; }
+    /// <summary>One URI per line.</summary>
+    public string RedirectUris { get; set; } = "";
+    public string PostLogoutRedirectUris { get; set; } = "";
+    /// <summary>Space-separated, as in the protocol.</summary>
+    public string AllowedScopes { get; set; } = "";
+    public int Capabilities { get; set; }
+    public bool RequirePkce { get; set; }
+    public bool AllowPlainPkce { get; set; }
+    public bool ConsentRequired { get; set; }
+    public bool AlwaysIssueRefreshToken { get; set; }
+    public int AccessTokenLifetimeSeconds { get; set; }
+    public int IdTokenLifetimeSeconds { get; set; }
+    public int AuthorizationCodeLifetimeSeconds { get; set; }
+    public int RefreshTokenLifetimeSeconds { get; set; }
+}

@@ -1,0 +1,40 @@
+using Latchkey.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Storage;
+
+public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> options) : DbContext(options)
+{
+    public DbSet<RealmEntity> Realms => Set<RealmEntity>();
+    public DbSet<ScopeEntity> Scopes => Set<ScopeEntity>();
+    public DbSet<ClientEntity> Clients => Set<ClientEntity>();
+    public DbSet<UserEntity> Users => Set<UserEntity>();
+    public DbSet<ConsentEntity> Consents => Set<ConsentEntity>();
+    public DbSet<AuthorizationCodeEntity> AuthorizationCodes => Set<AuthorizationCodeEntity>();
+    public DbSet<RefreshTokenEntity> RefreshTokens => Set<RefreshTokenEntity>();
+    public DbSet<RevokedGrantEntity> RevokedGrants => Set<RevokedGrantEntity>();
+    public DbSet<SigningKeyEntity> SigningKeys => Set<SigningKeyEntity>();
+    public DbSet<LoginSessionEntity> LoginSessions => Set<LoginSessionEntity>();
+    public DbSet<LoginThrottleEntity> LoginThrottles => Set<LoginThrottleEntity>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>
+        StorageProvider.ConfigureConventions(Database.ProviderName, builder);
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<RealmEntity>().HasKey(e => e.Name);
+        b.Entity<ScopeEntity>().HasKey(e => new { e.Realm, e.Name });
+        b.Entity<ClientEntity>().HasKey(e => new { e.Realm, e.ClientId });
+        b.Entity<UserEntity>().HasKey(e => e.Id);
+        b.Entity<UserEntity>().HasIndex(e => new { e.Realm, e.NormalizedUsername }).IsUnique();
+        b.Entity<ConsentEntity>().HasKey(e => new { e.Realm, e.UserId, e.ClientId });
+        b.Entity<AuthorizationCodeEntity>().HasKey(e => e.Hash);
+        b.Entity<AuthorizationCodeEntity>().HasIndex(e => e.ExpiresAt);
+        b.Entity<RefreshTokenEntity>().HasKey(e => e.Hash);
+        b.Entity<RefreshTokenEntity>().HasIndex(e => new { e.Realm, e.GrantId });
+        b.Entity<RevokedGrantEntity>().HasKey(e => new { e.Realm, e.GrantId });
+        b.Entity<SigningKeyEntity>().HasKey(e => new { e.Realm, e.KeyId });
+        b.Entity<LoginSessionEntity>().HasKey(e => e.Id);
+        b.Entity<LoginThrottleEntity>().HasKey(e => e.Key);
+    }
+}

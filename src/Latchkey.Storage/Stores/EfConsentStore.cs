@@ -1,0 +1,38 @@
+using Latchkey.Protocol.Storage;
+using Latchkey.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Storage.Stores;
+
+public sealed class EfConsentStore(IDbContextFactory<LatchkeyDbContext> factory) : IConsentStore
+{
+    public async ValueTask<IReadOnlySet<string>> GrantedScopesAsync(string realm, string userId, string clientId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var consent = await db.Consents.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Realm == realm && c.UserId == userId && c.ClientId == clientId, ct);
+        return consent is null ? new HashSet<string>() : Lists.FromSpaces(consent.Scopes).ToHashSet();
+    }
+
+    public async ValueTask GrantAsync(string realm, string userId, string clientId, IEnumerable<string> scopes, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var consent = await db.Consents.FirstOrDefaultAsync(c => c.Realm == realm && c.UserId == userId && c.ClientId == clientId, ct);
+        if (consent is null)
+        {
+            consent = new ConsentEntity { Realm = realm, UserId = userId, ClientId = clientId };
+            db.Consents.Add(consent);
+        }
+        consent.Scopes = Lists.Spaces(Lists.FromSpaces(consent.Scopes).Union(scopes).Order(StringComparer.Ordinal));
+        consent.GrantedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (db.Entry(consent).State == EntityState.Added)
+        {
+            // A second tab approved at the same moment: its row stands; merge into it.
+            await GrantAsync(realm, userId, clientId, scopes, now, ct);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using Latchkey.Protocol.Storage;
+using Latchkey.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Latchkey.Storage.Stores;
+
+/// <summary>
+/// Codes and refresh tokens. Each consumption is one conditional UPDATE (… WHERE consumed_at IS NULL):
+/// the database, not a lock in one node's memory, decides which of two concurrent callers wins.
+/// </summary>
+public sealed class EfGrantStore(IDbContextFactory<LatchkeyDbContext> factory) : IGrantStore
+{
+    public async ValueTask StoreCodeAsync(AuthorizationCodeRecord code, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.AuthorizationCodes.Add(new AuthorizationCodeEntity
+        {
+            Hash = code.Hash, Realm = code.Realm, ClientId = code.ClientId, UserId = code.UserId, GrantId = code.GrantId,
+            Scopes = Lists.Spaces(code.Scopes), RedirectUri = code.RedirectUri, CodeChallenge = code.CodeChallenge,
+            CodeChallengeMethod = code.CodeChallengeMethod, Nonce = code.Nonce, AuthTime = code.AuthTime,
+            SessionId = code.SessionId, Amr = Lists.Spaces(code.Amr), CreatedAt = code.CreatedAt, ExpiresAt = code.ExpiresAt,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async ValueTask<Consumption<AuthorizationCodeRecord>> TryConsumeCodeAsync(string realm, string clientId, string hash, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var codes = db.AuthorizationCodes.Where(c => c.Hash == hash && c.Realm == realm && c.ClientId == clientId);
+        var won = await codes.Where(c => c.ConsumedAt == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumedAt, now), ct) == 1;
+        var e = await codes.AsNoTracking().FirstOrDefaultAsync(ct);
+        if (e is null) return Consumption<AuthorizationCodeRecord>.NotFound;
+        var record = new AuthorizationCodeRecord
+        {
+            Hash = e.Hash, Realm = e.Realm, ClientId = e.ClientId, UserId = e.UserId, GrantId = e.GrantId,
+            Scopes = Lists.FromSpaces(e.Scopes), RedirectUri = e.RedirectUri, CodeChallenge = e.CodeChallenge,
+            CodeChallengeMethod = e.CodeChallengeMethod, Nonce = e.Nonce, AuthTime = e.AuthTime, SessionId = e.SessionId,
+            Amr = Lists.FromSpaces(e.Amr), CreatedAt = e.CreatedAt, ExpiresAt = e.ExpiresAt,
+        };
+        return new(won ? ConsumeOutcome.Consumed : ConsumeOutcome.AlreadyConsumed, record);
+    }
+
+    public async ValueTask StoreRefreshTokenAsync(RefreshTokenRecord token, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.RefreshTokens.Add(new RefreshTokenEntity
+        {
+            Hash = token.Hash, Realm = token.Realm, GrantId = token.GrantId, ClientId = token.ClientId, UserId = token.UserId,
+            Scopes = Lists.Spaces(token.Scopes), AuthTime = token.AuthTime, SessionId = token.SessionId,
+            Amr = Lists.Spaces(token.Amr), CreatedAt = token.CreatedAt, ExpiresAt = token.ExpiresAt,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async ValueTask<Consumption<RefreshTokenRecord>> TryConsumeRefreshTokenAsync(string realm, string clientId, string hash, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var tokens = db.RefreshTokens.Where(t => t.Hash == hash && t.Realm == realm && t.ClientId == clientId && t.RevokedAt == null);
+        var won = await tokens.Where(t => t.ConsumedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), ct) == 1;
+        var e = await tokens.AsNoTracking().FirstOrDefaultAsync(ct);
+        if (e is null) return Consumption<RefreshTokenRecord>.NotFound;
+        var record = new RefreshTokenRecord
+        {
+            Hash = e.Hash, Realm = e.Realm, GrantId = e.GrantId, ClientId = e.ClientId, UserId = e.UserId,
+            Scopes = Lists.FromSpaces(e.Scopes), AuthTime = e.AuthTime, SessionId = e.SessionId, Amr = Lists.FromSpaces(e.Amr),
+            CreatedAt = e.CreatedAt, ExpiresAt = e.ExpiresAt,
+        };
+        return new(won ? ConsumeOutcome.Consumed : ConsumeOutcome.AlreadyConsumed, record);
+    }
+
+    public async ValueTask RevokeGrantAsync(string realm, string grantId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await db.RevokedGrants.AnyAsync(g => g.Realm == realm && g.GrantId == grantId, ct))
+        {
+            db.RevokedGrants.Add(new RevokedGrantEntity { Realm = realm, GrantId = grantId, RevokedAt = now });
+            await db.SaveChangesAsync(ct);
+        }
+        await db.RefreshTokens.Where(t => t.Realm == realm && t.GrantId == grantId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async ValueTask<bool> IsGrantRevokedAsync(string realm, string grantId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.RevokedGrants.AnyAsync(g => g.Realm == realm && g.GrantId == grantId, ct);
+    }
+}

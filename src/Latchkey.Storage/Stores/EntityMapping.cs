@@ -1,0 +1,80 @@
+using Latchkey.Protocol.Clients;
+using Latchkey.Protocol.Realms;
+using Latchkey.Protocol.Users;
+using Latchkey.Storage.Entities;
+
+namespace Latchkey.Storage.Stores;
+
+/// <summary>Entities to protocol models and back.</summary>
+public static class EntityMapping
+{
+    public static Client ToModel(this ClientEntity e) => new()
+    {
+        Realm = e.Realm,
+        ClientId = e.ClientId,
+        DisplayName = e.DisplayName,
+        Type = (ClientType)e.Type,
+        SecretHash = e.SecretHash,
+        RedirectUris = Lists.FromLines(e.RedirectUris),
+        PostLogoutRedirectUris = Lists.FromLines(e.PostLogoutRedirectUris),
+        AllowedScopes = Lists.FromSpaces(e.AllowedScopes),
+        Capabilities = (ClientCapabilities)e.Capabilities,
+        RequirePkce = e.RequirePkce,
+        AllowPlainPkce = e.AllowPlainPkce,
+        ConsentRequired = e.ConsentRequired,
+        AlwaysIssueRefreshToken = e.AlwaysIssueRefreshToken,
+        AccessTokenLifetime = TimeSpan.FromSeconds(e.AccessTokenLifetimeSeconds),
+        IdTokenLifetime = TimeSpan.FromSeconds(e.IdTokenLifetimeSeconds),
+        AuthorizationCodeLifetime = TimeSpan.FromSeconds(e.AuthorizationCodeLifetimeSeconds),
+        RefreshTokenLifetime = TimeSpan.FromSeconds(e.RefreshTokenLifetimeSeconds),
+    };
+
+    public static void CopyFrom(this ClientEntity e, Client c)
+    {
+        e.DisplayName = c.DisplayName;
+        e.Type = (int)c.Type;
+        e.SecretHash = c.SecretHash;
+        e.RedirectUris = Lists.Lines(c.RedirectUris);
+        e.PostLogoutRedirectUris = Lists.Lines(c.PostLogoutRedirectUris);
+        e.AllowedScopes = Lists.Spaces(c.AllowedScopes);
+        e.Capabilities = (int)c.Capabilities;
+        e.RequirePkce = c.RequirePkce;
+        e.AllowPlainPkce = c.AllowPlainPkce;
+        e.ConsentRequired = c.ConsentRequired;
+        e.AlwaysIssueRefreshToken = c.AlwaysIssueRefreshToken;
+        e.AccessTokenLifetimeSeconds = (int)c.AccessTokenLifetime.TotalSeconds;
+        e.IdTokenLifetimeSeconds = (int)c.IdTokenLifetime.TotalSeconds;
+        e.AuthorizationCodeLifetimeSeconds = (int)c.AuthorizationCodeLifetime.TotalSeconds;
+        e.RefreshTokenLifetimeSeconds = (int)c.RefreshTokenLifetime.TotalSeconds;
+    }
+
+    public static User ToModel(this UserEntity e) => new()
+    {
+        Realm = e.Realm,
+        Id = e.Id,
+        Username = e.Username,
+        PasswordHash = e.PasswordHash,
+        Email = e.Email,
+        EmailVerified = e.EmailVerified,
+        GivenName = e.GivenName,
+        FamilyName = e.FamilyName,
+        Enabled = e.Enabled,
+    };
+
+    public static void CopyFrom(this UserEntity e, User u)
+    {
+        e.Username = u.Username;
+        e.NormalizedUsername = Normalize(u.Username);
+        e.PasswordHash = u.PasswordHash;
+        e.Email = u.Email;
+        e.EmailVerified = u.EmailVerified;
+        e.GivenName = u.GivenName;
+        e.FamilyName = u.FamilyName;
+        e.Enabled = u.Enabled;
+    }
+
+    public static string Normalize(string username) => username.Trim().ToLowerInvariant();
+
+    public static Realm ToModel(this RealmEntity e) => new() { Name = e.Name, DisplayName = e.DisplayName, SigningAlgorithm = e.SigningAlgorithm };
+    public static ScopeDefinition ToModel(this ScopeEntity e) => new(e.Name, e.Description, e.Audience);
+}
