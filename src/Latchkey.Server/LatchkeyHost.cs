@@ -13,7 +13,13 @@ public static class LatchkeyHost
 
     public static WebApplication Build(string[] configurationArgs, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = configurationArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+            // The pages are found through the application name, which must be ours even when a test host runs us.
+            ApplicationName = typeof(LatchkeyHost).Assembly.GetName().Name,
+        });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
         builder.Services.AddLatchkey(builder.Configuration);

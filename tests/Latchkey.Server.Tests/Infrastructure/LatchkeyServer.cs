@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Latchkey.Server.Tests.Infrastructure;
+
+/// <summary>
+/// A real Latchkey on a loopback port with its own SQLite file, loaded through the import file.
+/// Tests speak HTTP to it and nothing else.
+/// </summary>
+public class LatchkeyServer : IAsyncLifetime
+{
+    private readonly Dictionary<string, string> _settings;
+    private WebApplication? _app;
+
+    public LatchkeyServer() : this(new Dictionary<string, string>()) { }
+
+    protected LatchkeyServer(Dictionary<string, string> settings) => _settings = settings;
+
+    public MovableClock Clock { get; } = new();
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "latchkey-tests", Guid.NewGuid().ToString("N"));
+    public string BaseUrl { get; private set; } = "";
+    public string Issuer => $"{BaseUrl}/realms/{TestRealm.Name}";
+    public IServiceProvider Services => _app!.Services;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        var import = Path.Combine(DataDirectory, "import.json");
+        await File.WriteAllTextAsync(import, TestRealm.ImportJson);
+        var args = new List<string>
+        {
+            "--urls=http://127.0.0.1:0",
+            $"--Latchkey:DataDirectory={DataDirectory}",
+            "--Latchkey:DemoRealm=",
+            "--Latchkey:LoginThrottle:IpFailuresBeforeLock=1000",
+            "--Logging:LogLevel:Default=Warning",
+        };
+        args.AddRange(_settings.Select(s => $"--{s.Key}={s.Value}"));
+        _app = LatchkeyHost.Build(args.ToArray(), services => services.AddSingleton<TimeProvider>(Clock));
+        await LatchkeyHost.InitializeAsync(_app, import, TextWriter.Null, CancellationToken.None);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = address.TrimEnd('/');
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>A browser-like client: its own cookie jar, no automatic redirects so each hop is asserted.</summary>
+    public OAuthTestClient NewClient() =>
+        new(this, new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri(BaseUrl),
+        });
+}

@@ -1,0 +1,41 @@
+namespace Latchkey.Server.Tests.Infrastructure;
+
+/// <summary>The realm every integration test runs against, loaded through the real import file.</summary>
+public static class TestRealm
+{
+    public const string Name = "test";
+    public const string Password = "correct horse battery staple";
+    public const string WebSecret = "web-secret-for-tests";
+    public const string WebRedirect = "https://client.example/cb";
+    public const string SpaRedirect = "https://spa.example/cb";
+
+    public static string ImportJson => $$"""
+    {
+      "realms": [{
+        "name": "{{Name}}",
+        "scopes": [ { "name": "api", "description": "Use the test API", "audience": "test-api" } ],
+        "clients": [
+          { "clientId": "web", "displayName": "Test Web", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"],
+            "postLogoutRedirectUris": ["https://client.example/bye"],
+            "allowedScopes": ["openid", "profile", "email", "offline_access", "api"] },
+          { "clientId": "spa", "type": "public", "redirectUris": ["{{SpaRedirect}}"],
+            "allowedScopes": ["openid", "profile", "offline_access", "api"] },
+          { "clientId": "native", "type": "public", "redirectUris": ["http://127.0.0.1/callback"], "allowedScopes": ["openid"] },
+          { "clientId": "trusted", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "consentRequired": false,
+            "alwaysIssueRefreshToken": true, "requirePkce": false, "allowedScopes": ["openid", "profile", "email", "api"] },
+          { "clientId": "plain", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "consentRequired": false,
+            "allowPlainPkce": true, "allowedScopes": ["openid"] },
+          { "clientId": "no-flows", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "capabilities": [],
+            "allowedScopes": ["openid"] }
+        ],
+        "users": [
+          { "username": "alice", "password": "{{Password}}", "email": "alice@example.com", "emailVerified": true,
+            "givenName": "Alice", "familyName": "Liddell" },
+          { "username": "bob", "password": "{{Password}}", "email": "bob@example.com" },
+          { "username": "throttled", "password": "{{Password}}" },
+          { "username": "disabled", "password": "{{Password}}", "enabled": false }
+        ]
+      }]
+    }
+    """;
+}
