@@ -99,7 +99,7 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
         var normalized = EntityMapping.Normalize(user.Username);
         var e = await db.Users.FirstOrDefaultAsync(u => u.Realm == realm && u.NormalizedUsername == normalized, ct);
         var hash = e?.PasswordHash;
-        if (password is not null && (hash is null || !new PasswordVerifier().Verify(e!.ToModel(), password)))
+        if (password is not null && (hash is null || !PasswordVerifier.Matches(hash, password)))
             hash = PasswordVerifier.Hash(password);
         if (e is null)
             db.Users.Add(e = new UserEntity { Id = user.Id, Realm = realm, Username = user.Username, NormalizedUsername = normalized });

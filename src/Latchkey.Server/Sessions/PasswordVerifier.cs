@@ -17,9 +17,12 @@ public sealed class PasswordVerifier
     {
         if (user?.PasswordHash is null || !user.Enabled)
         {
-            Hasher.VerifyHashedPassword(null!, DummyHash, password);
+            Matches(DummyHash, password);
             return false;
         }
-        return Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+        return Matches(user.PasswordHash, password);
     }
+
+    public static bool Matches(string hash, string password) =>
+        Hasher.VerifyHashedPassword(null!, hash, password) != PasswordVerificationResult.Failed;
 }

@@ -12,7 +12,7 @@ public static class Jwt
         var jwks = new JsonWebKeySet(await client.Http.GetStringAsync($"{client.RealmPath}/jwks"));
         var parameters = new TokenValidationParameters
         {
-            ValidIssuer = client.Server.Issuer,
+            ValidIssuer = client.Issuer,
             ValidAudience = audience,
             IssuerSigningKeys = jwks.GetSigningKeys(),
             ValidateLifetime = true,

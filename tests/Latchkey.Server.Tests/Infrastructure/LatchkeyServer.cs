@@ -22,7 +22,8 @@ public class LatchkeyServer : IAsyncLifetime
     public MovableClock Clock { get; } = new();
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "latchkey-tests", Guid.NewGuid().ToString("N"));
     public string BaseUrl { get; private set; } = "";
-    public string Issuer => $"{BaseUrl}/realms/{TestRealm.Name}";
+    public string Issuer => IssuerOf(TestRealm.Name);
+    public string IssuerOf(string realm) => $"{BaseUrl}/realms/{realm}";
     public IServiceProvider Services => _app!.Services;
 
     public async Task InitializeAsync()
@@ -53,8 +54,8 @@ public class LatchkeyServer : IAsyncLifetime
     }
 
     /// <summary>A browser-like client: its own cookie jar, no automatic redirects so each hop is asserted.</summary>
-    public OAuthTestClient NewClient() =>
-        new(this, new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+    public OAuthTestClient NewClient(string realm = TestRealm.Name) =>
+        new(this, realm, new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
         {
             BaseAddress = new Uri(BaseUrl),
         });

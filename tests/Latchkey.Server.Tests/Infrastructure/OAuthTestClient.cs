@@ -9,11 +9,12 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Latchkey.Server.Tests.Infrastructure;
 
 /// <summary>Drives the server the way a browser and a client app would, over real HTTP, one hop at a time.</summary>
-public sealed partial class OAuthTestClient(LatchkeyServer server, HttpClient http) : IDisposable
+public sealed partial class OAuthTestClient(LatchkeyServer server, string realm, HttpClient http) : IDisposable
 {
     public HttpClient Http => http;
     public LatchkeyServer Server => server;
-    public string RealmPath => $"/realms/{TestRealm.Name}";
+    public string RealmPath => $"/realms/{realm}";
+    public string Issuer => server.IssuerOf(realm);
 
     public static string NewVerifier() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
     public static string ChallengeOf(string verifier) => Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));

@@ -35,7 +35,14 @@ public static class TestRealm
           { "username": "throttled", "password": "{{Password}}" },
           { "username": "disabled", "password": "{{Password}}", "enabled": false }
         ]
-      }]
+      },
+      { "name": "es", "signingAlgorithm": "ES256",
+        "clients": [ { "clientId": "web", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "consentRequired": false } ],
+        "users": [ { "username": "alice", "password": "{{Password}}" } ] },
+      { "name": "ps", "signingAlgorithm": "PS256",
+        "clients": [ { "clientId": "web", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "consentRequired": false } ],
+        "users": [ { "username": "alice", "password": "{{Password}}" } ] }
+      ]
     }
     """;
 }
