@@ -13,7 +13,7 @@ public static class StorageProvider
         switch (provider)
         {
             case Sqlite:
-                options.UseSqlite(connectionString);
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__latchkey_migrations"));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown storage provider '{provider}'. Supported: {Sqlite}.");
@@ -27,10 +27,10 @@ public static class StorageProvider
             builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
-    /// <summary>Creates the schema on first start; WAL lets readers run beside the single writer.</summary>
+    /// <summary>Applies the migrations (creating the schema on first start); WAL lets readers run beside the single writer.</summary>
     public static async Task InitializeAsync(LatchkeyDbContext db, CancellationToken ct)
     {
-        await db.Database.EnsureCreatedAsync(ct);
+        await db.Database.MigrateAsync(ct);
         if (db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }

@@ -40,17 +40,25 @@ public class LatchkeyServer : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
         };
         args.AddRange(_settings.Select(s => $"--{s.Key}={s.Value}"));
-        _app = LatchkeyHost.Build(args.ToArray(), services => services.AddSingleton<TimeProvider>(Clock));
+        _app = LatchkeyHost.Build(args.ToArray(), services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(ErrorLog);
+        });
         await LatchkeyHost.InitializeAsync(_app, import, TextWriter.Null, CancellationToken.None);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = address.TrimEnd('/');
     }
 
+    public ServerErrorLog ErrorLog { get; } = new();
+
     public async Task DisposeAsync()
     {
         if (_app is not null) await _app.DisposeAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        if (ErrorLog.Errors.Count > 0)
+            throw new InvalidOperationException("The server logged errors during the tests:\n" + string.Join("\n", ErrorLog.Errors));
     }
 
     /// <summary>A browser-like client: its own cookie jar, no automatic redirects so each hop is asserted.</summary>
