@@ -1,4 +1,5 @@
 using Latchkey.Protocol.Primitives;
+using Latchkey.Protocol.Tokens;
 using Latchkey.Server.Admin;
 using Latchkey.Server.Http;
 using Latchkey.Storage;
@@ -43,6 +44,15 @@ public static class LatchkeyHost
         await using (var db = await factory.CreateDbContextAsync(ct)) await StorageProvider.InitializeAsync(db, ct);
         if (importFile is not null) await app.Services.GetRequiredService<ImportFileLoader>().LoadAsync(importFile, ct);
         await app.Services.GetRequiredService<DemoRealmSeeder>().SeedAsync(console, ct);
+        await EnsureSigningKeysAsync(app.Services, ct);
+    }
+
+    /// <summary>Every realm has its signing key from the first start, before any token is asked for.</summary>
+    private static async Task EnsureSigningKeysAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var keys = services.GetRequiredService<IKeyRing>();
+        foreach (var realm in await services.GetRequiredService<AdminRepository>().ListRealmsAsync(ct))
+            await keys.SigningKeyAsync(realm.Name, realm.SigningAlgorithm, ct);
     }
 
     /// <summary>An exception is a bug: the client gets server_error and an id to quote; the log gets the rest.</summary>

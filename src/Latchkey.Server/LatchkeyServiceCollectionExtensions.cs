@@ -4,6 +4,7 @@ using Latchkey.Protocol.Endpoints.Token;
 using Latchkey.Protocol.Endpoints.Token.Steps;
 using Latchkey.Protocol.Endpoints.UserInfo;
 using Latchkey.Protocol.Grants.AuthorizationCode;
+using Latchkey.Protocol.Grants.ClientCredentials;
 using Latchkey.Protocol.Grants.RefreshToken;
 using Latchkey.Protocol.Scopes;
 using Latchkey.Protocol.Storage;
@@ -45,6 +46,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<ClientAuthentication>();
         services.AddSingleton<IGrantHandler, AuthorizationCodeGrant>();
         services.AddSingleton<IGrantHandler, RefreshTokenGrant>();
+        services.AddSingleton<IGrantHandler, ClientCredentialsGrant>();
         services.AddSingleton<GrantHandlers>();
         services.AddSingleton<TokenEndpoint>();
         services.AddSingleton<UserInfoEndpoint>();

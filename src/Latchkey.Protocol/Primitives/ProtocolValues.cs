@@ -4,6 +4,7 @@ public static class GrantTypes
 {
     public const string AuthorizationCode = "authorization_code";
     public const string RefreshToken = "refresh_token";
+    public const string ClientCredentials = "client_credentials";
 }
 
 public static class ResponseTypes

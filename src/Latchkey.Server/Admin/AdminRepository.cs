@@ -22,6 +22,12 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
         return await db.Realms.AnyAsync(ct);
     }
 
+    public async Task<IReadOnlyList<Realm>> ListRealmsAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return (await db.Realms.AsNoTracking().OrderBy(r => r.Name).ToListAsync(ct)).Select(r => r.ToModel()).ToArray();
+    }
+
     public async Task<bool> SaveRealmAsync(string name, string? displayName, string algorithm, CancellationToken ct)
     {
         if (!SigningAlgorithms.IsSupported(algorithm)) throw new AdminException($"Unsupported signing algorithm '{algorithm}'.");

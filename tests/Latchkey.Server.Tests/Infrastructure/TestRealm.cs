@@ -25,6 +25,7 @@ public static class TestRealm
             "alwaysIssueRefreshToken": true, "requirePkce": false, "allowedScopes": ["openid", "profile", "email", "api"] },
           { "clientId": "plain", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "consentRequired": false,
             "allowPlainPkce": true, "allowedScopes": ["openid"] },
+          { "clientId": "service", "secret": "{{WebSecret}}", "capabilities": ["serviceAccount"], "allowedScopes": ["api", "openid"] },
           { "clientId": "no-flows", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "capabilities": [],
             "allowedScopes": ["openid"] }
         ],

@@ -10,7 +10,9 @@ public static class InteractionPolicy
     {
         var silent = request.Prompts.Contains(Prompts.None);
         var tooOld = session is not null && request.MaxAge is { } maxAge && now - session.AuthTime > TimeSpan.FromSeconds(maxAge);
-        if (session is null || tooOld || request.Prompts.Contains(Prompts.Login))
+        // select_account: Latchkey has no account chooser, so the login page (any account may sign in) serves it.
+        var reauthenticate = request.Prompts.Contains(Prompts.Login) || request.Prompts.Contains(Prompts.SelectAccount);
+        if (session is null || tooOld || reauthenticate)
         {
             return silent
                 ? new InteractionDecision(InteractionKind.None, OAuthErrors.LoginRequired("The user is not signed in."))
