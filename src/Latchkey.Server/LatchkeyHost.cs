@@ -21,7 +21,7 @@ public static class LatchkeyHost
             // The pages are found through the application name, which must be ours even when a test host runs us.
             ApplicationName = typeof(LatchkeyHost).Assembly.GetName().Name,
         });
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        if (new[] { "urls", "http_ports", "https_ports" }.All(k => string.IsNullOrEmpty(builder.Configuration[k])))
             builder.WebHost.UseUrls(DefaultUrl);
         builder.Services.AddLatchkey(builder.Configuration);
         builder.Services.AddRazorPages();
@@ -42,7 +42,7 @@ public static class LatchkeyHost
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<LatchkeyDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(ct)) await StorageProvider.InitializeAsync(db, ct);
-        if (importFile is not null) await app.Services.GetRequiredService<ImportFileLoader>().LoadAsync(importFile, ct);
+        if (importFile is not null) await app.Services.GetRequiredService<ImportFileLoader>().LoadAsync(importFile, console, ct);
         await app.Services.GetRequiredService<DemoRealmSeeder>().SeedAsync(console, ct);
         await EnsureSigningKeysAsync(app.Services, ct);
     }
@@ -59,6 +59,9 @@ public static class LatchkeyHost
     private static Task WriteServerError(HttpContext http)
     {
         var id = http.TraceIdentifier;
+        var failure = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Latchkey.ServerError")
+            .LogError(failure, "server_error {CorrelationId} on {Path}", id, http.Request.Path);
         http.Response.StatusCode = 500;
         return ProtocolResponses.WriteJsonAsync(http, w =>
         {

@@ -9,6 +9,12 @@ var app = LatchkeyHost.Build(configArgs);
 try
 {
     var import = CommandLine.TakeOption(commandArgs, "--import");
+    // `latchkey import FILE` imports before the first-start demo realm is considered, as --import does.
+    if (commandArgs is ["import", var file])
+    {
+        await LatchkeyHost.InitializeAsync(app, file, Console.Out, CancellationToken.None);
+        return 0;
+    }
     await LatchkeyHost.InitializeAsync(app, import, Console.Out, CancellationToken.None);
     if (commandArgs.Count > 0) return await new CommandLine(app.Services, Console.Out).RunAsync(commandArgs);
     await app.RunAsync();

@@ -126,6 +126,22 @@ public sealed class AuthorizeEndpointTests(LatchkeyServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Max_age_zero_is_satisfied_by_the_fresh_login_and_auth_time_shows_it()
+    {
+        using var browser = server.NewClient();
+        await browser.CodeFlowAsync(scope: "openid");
+        server.Clock.Advance(TimeSpan.FromMinutes(2));
+        var verifier = OAuthTestClient.NewVerifier();
+        var callback = await browser.AuthorizeAsync(OAuthTestClient.CodeRequest(verifier, scope: "openid", overrides: [("max_age", "0")]));
+        var tokens = await browser.TokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["code"] = callback["code"], ["redirect_uri"] = TestRealm.WebRedirect, ["code_verifier"] = verifier,
+        }, "web", TestRealm.WebSecret);
+        var authTime = Jwt.Payload(tokens.IdToken!).GetProperty("auth_time").GetInt64();
+        Assert.True(server.Clock.GetUtcNow().ToUnixTimeSeconds() - authTime <= 5);
+    }
+
+    [Fact]
     public async Task Fragment_response_mode_puts_the_code_in_the_fragment()
     {
         using var browser = server.NewClient();

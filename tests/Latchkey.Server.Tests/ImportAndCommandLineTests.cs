@@ -74,6 +74,29 @@ public sealed class ImportAndCommandLineTests(LatchkeyServer server) : IClassFix
         Assert.Null(client.SecretHash);
     }
 
+    [Theory]
+    [InlineData("https://app.example/cb#frag")]
+    [InlineData("http://app.example/cb")]
+    [InlineData("/relative")]
+    [InlineData("javascript:alert(1)")]
+    public async Task Unsafe_redirect_uris_are_refused_at_registration(string uri)
+    {
+        var cli = new CommandLine(server.Services, new StringWriter());
+        var error = await Assert.ThrowsAsync<AdminException>(() => cli.RunAsync(["clients", "add", "--realm", "test", "--redirect-uri", uri]));
+        Assert.Contains(uri, error.Message);
+    }
+
+    [Fact]
+    public async Task Import_shows_a_generated_secret_once()
+    {
+        var file = Path.Combine(server.DataDirectory, "generated.json");
+        await File.WriteAllTextAsync(file, """{ "realms": [ { "name": "test", "clients": [ { "clientId": "imported-no-secret", "redirectUris": ["https://i.example/cb"] } ] } ] }""");
+        var first = await RunAsync("import", file);
+        Assert.Contains("client test/imported-no-secret: client_secret ", first);
+        var second = await RunAsync("import", file);
+        Assert.DoesNotContain("client_secret", second);
+    }
+
     [Fact]
     public async Task Bad_arguments_say_what_is_wrong()
     {

@@ -17,4 +17,6 @@ public static class ErrorCodes
     public const string InteractionRequired = "interaction_required";
     public const string InvalidToken = "invalid_token";
     public const string InsufficientScope = "insufficient_scope";
+    public const string RequestNotSupported = "request_not_supported";
+    public const string RequestUriNotSupported = "request_uri_not_supported";
 }

@@ -4,12 +4,17 @@ using Latchkey.Protocol.Storage;
 namespace Latchkey.Protocol.Tokens;
 
 /// <summary>
-/// Loads a realm's keys from the store once and keeps them in memory; generates the first key of an
-/// algorithm on demand. Keys are decrypted once, not per signature.
+/// Loads a realm's keys from the store and keeps them in memory for <see cref="ReloadAfter"/>, so a key
+/// added by another node is published and trusted here within that time; generates the first key of an
+/// algorithm on demand. Keys are decrypted once per load, not per signature.
 /// </summary>
 public sealed class KeyRing(ISigningKeyStore store, IKeyProtector protector, TimeProvider clock) : IKeyRing
 {
-    private readonly ConcurrentDictionary<string, IReadOnlyList<SigningKey>> _cache = new();
+    public static readonly TimeSpan ReloadAfter = TimeSpan.FromMinutes(1);
+
+    private sealed record Loaded(IReadOnlyList<SigningKey> Keys, DateTimeOffset At);
+
+    private readonly ConcurrentDictionary<string, Loaded> _cache = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public async ValueTask<SigningKey> SigningKeyAsync(string realm, string algorithm, CancellationToken ct)
@@ -34,15 +39,16 @@ public sealed class KeyRing(ISigningKeyStore store, IKeyProtector protector, Tim
 
     public async ValueTask<IReadOnlyList<SigningKey>> PublishedKeysAsync(string realm, CancellationToken ct)
     {
-        if (_cache.TryGetValue(realm, out var keys)) return keys;
+        var now = clock.GetUtcNow();
+        if (_cache.TryGetValue(realm, out var loaded) && now - loaded.At < ReloadAfter) return loaded.Keys;
         var stored = await store.ListAsync(realm, ct);
-        keys = stored
-            .Where(k => k.RetiredAt is null || k.RetiredAt > clock.GetUtcNow())
+        var keys = stored
+            .Where(k => k.RetiredAt is null || k.RetiredAt > now)
             .OrderByDescending(k => k.CreatedAt)
             .Select(k => new SigningKey(k.KeyId, k.Algorithm,
                 SigningKey.Import(k.Algorithm, protector.Unprotect(k.ProtectedPrivateKey)), k.RetiredAt is null))
             .ToArray();
-        _cache[realm] = keys;
+        _cache[realm] = new Loaded(keys, now);
         return keys;
     }
 

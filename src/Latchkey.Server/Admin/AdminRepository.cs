@@ -53,6 +53,7 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
     /// <summary>Registers or updates a client. Returns the generated secret when one was generated (shown once).</summary>
     public async Task<(Client Client, string? GeneratedSecret, bool Changed)> SaveClientAsync(string realm, ClientRegistration registration, CancellationToken ct)
     {
+        RedirectUriRules.Check(registration.RedirectUris.Concat(registration.PostLogoutRedirectUris));
         await using var db = await factory.CreateDbContextAsync(ct);
         await RequireRealmAsync(db, realm, ct);
         var clientId = registration.ClientId ?? $"client-{RandomToken.Create(9)}";

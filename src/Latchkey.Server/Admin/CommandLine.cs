@@ -47,7 +47,7 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
             default:
                 if (args[0] == "import" && args.Count == 2)
                 {
-                    var changes = await services.GetRequiredService<ImportFileLoader>().LoadAsync(args[1], ct);
+                    var changes = await services.GetRequiredService<ImportFileLoader>().LoadAsync(args[1], output, ct);
                     output.WriteLine($"imported {args[1]}: {changes} entries created or changed");
                     return 0;
                 }

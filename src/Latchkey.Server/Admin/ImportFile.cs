@@ -17,7 +17,7 @@ public sealed record ImportFile
         public List<UserImport> Users { get; init; } = [];
     }
 
-    public sealed record ScopeImport(string Name, string Description, string? Audience);
+    public sealed record ScopeImport(string Name, string? Description, string? Audience);
 
     public sealed record ClientImport
     {

@@ -14,8 +14,8 @@ public sealed class ImportFileLoader(AdminRepository admin, ILogger<ImportFileLo
         AllowTrailingCommas = true,
     };
 
-    /// <summary>Returns how many entries were created or changed.</summary>
-    public async Task<int> LoadAsync(string path, CancellationToken ct)
+    /// <summary>Returns how many entries were created or changed; secrets it generates are written to <paramref name="console"/> once.</summary>
+    public async Task<int> LoadAsync(string path, TextWriter console, CancellationToken ct)
     {
         ImportFile file;
         try
@@ -28,18 +28,22 @@ public sealed class ImportFileLoader(AdminRepository admin, ILogger<ImportFileLo
             throw new AdminException($"Cannot read import file '{path}': {e.Message}");
         }
         var changes = 0;
-        foreach (var realm in file.Realms) changes += await ApplyAsync(realm, ct);
+        foreach (var realm in file.Realms) changes += await ApplyAsync(realm, console, ct);
         log.LogInformation("Imported {Path}: {Changes} entries created or changed", path, changes);
         return changes;
     }
 
-    private async Task<int> ApplyAsync(ImportFile.RealmImport realm, CancellationToken ct)
+    private async Task<int> ApplyAsync(ImportFile.RealmImport realm, TextWriter console, CancellationToken ct)
     {
         var changes = await admin.SaveRealmAsync(realm.Name, realm.DisplayName, realm.SigningAlgorithm, ct) ? 1 : 0;
         foreach (var scope in realm.Scopes)
-            changes += await admin.SaveScopeAsync(realm.Name, new ScopeDefinition(scope.Name, scope.Description, scope.Audience), ct) ? 1 : 0;
+            changes += await admin.SaveScopeAsync(realm.Name, new ScopeDefinition(scope.Name, scope.Description ?? scope.Name, scope.Audience), ct) ? 1 : 0;
         foreach (var client in realm.Clients)
-            changes += (await admin.SaveClientAsync(realm.Name, ToRegistration(client), ct)).Changed ? 1 : 0;
+        {
+            var (_, generated, changed) = await admin.SaveClientAsync(realm.Name, ToRegistration(client), ct);
+            if (generated is not null) console.WriteLine($"client {realm.Name}/{client.ClientId}: client_secret {generated}   (shown once)");
+            changes += changed ? 1 : 0;
+        }
         foreach (var user in realm.Users)
         {
             var model = new User

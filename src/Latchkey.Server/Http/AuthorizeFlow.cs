@@ -19,7 +19,7 @@ public sealed class AuthorizeFlow(
     AuthorizationCodeIssuer codes,
     TimeProvider clock)
 {
-    public static readonly OAuthError UnknownRealm = new("invalid_request", "This realm does not exist.", 404);
+    public static readonly OAuthError UnknownRealm = new(ErrorCodes.InvalidRequest, "This realm does not exist.", 404);
 
     public async Task<AuthorizeOutcome> RunAsync(HttpContext http, string realm, OAuthRequest request)
     {

@@ -45,8 +45,7 @@ public sealed class LoginModel(AuthorizeFlow flow, IUserStore users, PasswordVer
         }
         await throttle.RecordSuccessAsync(realm, username, ct);
         await sessions.StartAsync(HttpContext, realm, user!.Id, PasswordAmr);
-        var next = AuthorizeReturn.WithoutPrompt(AuthorizeReturn.WithoutPrompt(request, Prompts.Login), Prompts.SelectAccount);
-        return Redirect(AuthorizeReturn.AuthorizeUrl(RealmPath(realm), next));
+        return Redirect(AuthorizeReturn.AuthorizeUrl(RealmPath(realm), AuthorizeReturn.AfterLogin(request)));
     }
 
     private IActionResult Fail(string message)

@@ -25,6 +25,13 @@ public static class AuthorizeReturn
         return request.With(Parameters.Prompt, remaining.Length == 0 ? null : string.Join(' ', remaining));
     }
 
+    /// <summary>
+    /// After a successful login: prompt=login / select_account and max_age are satisfied (OIDC Core §3.1.2.1),
+    /// so carrying them back would send the user to the login page again.
+    /// </summary>
+    public static OAuthRequest AfterLogin(OAuthRequest request) =>
+        WithoutPrompt(WithoutPrompt(request, Prompts.Login), Prompts.SelectAccount).With(Parameters.MaxAge, null);
+
     public static string AuthorizeUrl(string realmPath, OAuthRequest request) =>
         $"{realmPath}{EndpointPaths.Authorize}?{Serialize(request)}";
 }

@@ -55,7 +55,9 @@ public sealed class EfGrantStore(IDbContextFactory<LatchkeyDbContext> factory) :
     public async ValueTask<Consumption<RefreshTokenRecord>> TryConsumeRefreshTokenAsync(string realm, string clientId, string hash, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var tokens = db.RefreshTokens.Where(t => t.Hash == hash && t.Realm == realm && t.ClientId == clientId && t.RevokedAt == null);
+        // The grant check also catches a successor stored while its family was being revoked.
+        var tokens = db.RefreshTokens.Where(t => t.Hash == hash && t.Realm == realm && t.ClientId == clientId && t.RevokedAt == null
+            && !db.RevokedGrants.Any(g => g.Realm == realm && g.GrantId == t.GrantId));
         var won = await tokens.Where(t => t.ConsumedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), ct) == 1;
         var e = await tokens.AsNoTracking().FirstOrDefaultAsync(ct);
         if (e is null) return Consumption<RefreshTokenRecord>.NotFound;

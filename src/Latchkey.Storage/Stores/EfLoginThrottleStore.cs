@@ -21,7 +21,15 @@ public sealed class EfLoginThrottleStore(IDbContextFactory<LatchkeyDbContext> fa
         e.Failures = state.Failures;
         e.FirstFailureAt = state.FirstFailureAt;
         e.LockedUntil = state.LockedUntil;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (db.Entry(e).State == EntityState.Added)
+        {
+            // Another request recorded the first failure at the same moment; write over its row.
+            await SaveAsync(key, state, ct);
+        }
     }
 
     public async ValueTask ResetAsync(string key, CancellationToken ct)

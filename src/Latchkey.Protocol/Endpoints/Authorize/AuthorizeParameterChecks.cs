@@ -20,8 +20,8 @@ public static class AuthorizeParameterChecks
 
     /// <summary>OIDC Core §6: request objects are not supported (and discovery says so).</summary>
     private static OAuthError? CheckRequestObject(OAuthRequest request) =>
-        request.Has(Parameters.Request) ? new OAuthError("request_not_supported", "Request objects are not supported.")
-        : request.Has(Parameters.RequestUri) ? new OAuthError("request_uri_not_supported", "request_uri is not supported.")
+        request.Has(Parameters.Request) ? new OAuthError(ErrorCodes.RequestNotSupported, "Request objects are not supported.")
+        : request.Has(Parameters.RequestUri) ? new OAuthError(ErrorCodes.RequestUriNotSupported, "request_uri is not supported.")
         : null;
 
     private static OAuthError? CheckResponseType(OAuthRequest request, Client client)
