@@ -1,0 +1,230 @@
+#!/usr/bin/env bash
+# Latchkey's benchmarks, side by side with its peers, in one command (issue 5; method in
+# docs/performance.md). Builds Latchkey in Release, starts it and each peer on loopback, drives each
+# with the same wrk load, stops them by PID, prints one table and writes bench/results/latest.json.
+#
+#   bench/run.sh [--no-build] [--update-docs]
+#
+# --no-build     reuse bench/.out from an earlier run
+# --update-docs  also replace the table in docs/performance.md with this run's
+#
+# Knobs (environment): BENCH_DURATION (10 s per server), BENCH_WARMUP (3 s), BENCH_CONNECTIONS (32),
+# BENCH_THREADS (2, wrk threads), BENCH_CEILING_SECONDS (3 s per signing loop), BENCH_PORT_BASE (18080).
+# Only loopback addresses are used. Not part of the test command.
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(dirname "$BENCH")"
+OUT="$BENCH/.out"
+RUN="$OUT/run"
+RESULTS="$BENCH/results"
+DURATION="${BENCH_DURATION:-10}"
+WARMUP="${BENCH_WARMUP:-3}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+THREADS="${BENCH_THREADS:-2}"
+CEILING_SECONDS="${BENCH_CEILING_SECONDS:-3}"
+PORT_BASE="${BENCH_PORT_BASE:-18080}"
+BUILD=1
+UPDATE_DOCS=0
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) BUILD=0 ;;
+    --update-docs) UPDATE_DOCS=1 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown argument $arg" >&2; exit 2 ;;
+  esac
+done
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteractive
+export Logging__LogLevel__Default=Warning
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { echo "run.sh: $*" >&2; exit 1; }
+
+# --- processes: every server is started here, remembered by PID, and stopped by PID -------------
+PIDS=()
+stop_pid() {
+  local pid="$1"
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# start LOG CMD... : runs CMD in the background and sets STARTED to its PID.
+start() {
+  local log="$1"; shift
+  "$@" >"$log" 2>&1 &
+  STARTED=$!
+  PIDS+=("$STARTED")
+}
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# --- tools -----------------------------------------------------------------------------------------
+ensure_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]} (apt-get)"
+    local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  command -v dotnet >/dev/null || die "dotnet (SDK 10) is required"
+  local node_major; node_major="$(node -p 'process.versions.node.split(".")[0]')"
+  [ "$node_major" -ge 20 ] || die "node-oidc-provider 9 needs Node.js >= 20 (found $(node --version))"
+}
+
+build() {
+  mkdir -p "$OUT"
+  say "building Latchkey (Release), the OpenIddict peer and the ceilings"
+  local started=$SECONDS
+  dotnet publish "$ROOT/src/Latchkey.Server" -c Release -o "$OUT/latchkey" --nologo -v q >"$OUT/build.log" 2>&1 \
+    || { tail -30 "$OUT/build.log"; die "Latchkey build failed"; }
+  dotnet publish "$BENCH/peers/openiddict" -c Release -o "$OUT/openiddict" --nologo -v q >>"$OUT/build.log" 2>&1 \
+    || { tail -30 "$OUT/build.log"; die "OpenIddict peer build failed"; }
+  dotnet publish "$BENCH/ceiling" -c Release -o "$OUT/ceiling" --nologo -v q >>"$OUT/build.log" 2>&1 \
+    || { tail -30 "$OUT/build.log"; die "ceiling build failed"; }
+  say "installing node-oidc-provider (npm ci)"
+  (cd "$BENCH/peers/node-oidc-provider" && npm ci --no-audit --no-fund --loglevel=error >>"$OUT/build.log" 2>&1) \
+    || { tail -30 "$OUT/build.log"; die "npm ci failed"; }
+  BUILD_SECONDS=$((SECONDS - started))
+}
+
+# --- measuring -------------------------------------------------------------------------------------
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+rss_kb() { awk '/^VmRSS:/{print $2}' "/proc/$1/status"; }
+
+# measure NAME SERVER ALG URL AUTH PID PROBE_JSON : warm-up, then the measured run; appends a result line.
+measure() {
+  local name="$1" server="$2" alg="$3" url="$4" auth="$5" pid="$6" probe="$7"
+  local load; load="$(cut -d' ' -f1 /proc/loadavg)"
+  say "$name: warm-up ${WARMUP}s, then ${DURATION}s × ${CONNECTIONS} connections"
+  BENCH_AUTH="$auth" timeout $((WARMUP + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s \
+    -s "$BENCH/wrk/token.lua" "$url" >"$RUN/$name.warmup.txt" 2>&1 || die "$name: wrk warm-up failed"
+  local cpu0; cpu0="$(cpu_ticks "$pid")"
+  BENCH_AUTH="$auth" timeout $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
+    -s "$BENCH/wrk/token.lua" "$url" >"$RUN/$name.wrk.txt" 2>&1 || die "$name: wrk failed"
+  local cpu1 rss; cpu1="$(cpu_ticks "$pid")"; rss="$(rss_kb "$pid")"
+  kill -0 "$pid" 2>/dev/null || die "$name: the server died during the run (see $RUN/*.log)"
+  local wrk_json; wrk_json="$(sed -n 's/^BENCH_JSON //p' "$RUN/$name.wrk.txt")"
+  [ -n "$wrk_json" ] || { cat "$RUN/$name.wrk.txt"; die "$name: no result from wrk"; }
+  printf '{"kind":"server","name":"%s","server":"%s","alg":"%s","url":"%s","loadavg_before":%s,"rss_kb":%s,"cpu_seconds":%s,"wrk":%s,"probe":%s}\n' \
+    "$name" "$server" "$alg" "$url" "$load" "$rss" "$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t/hz}')" \
+    "$wrk_json" "${probe:-null}" >>"$RUN/results.jsonl"
+}
+
+basic() { printf 'Basic %s' "$(printf '%s:%s' "$1" "$2" | base64 -w0)"; }
+random_secret() { head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '='; }
+
+# --- ceilings --------------------------------------------------------------------------------------
+run_signing_ceilings() {
+  local alg threads
+  for alg in RS256 ES256; do
+    for threads in 1 2; do
+      say "signing ceiling $alg, $threads thread(s), ${CEILING_SECONDS}s"
+      local line; line="$(timeout $((CEILING_SECONDS + 30)) dotnet "$OUT/ceiling/ceiling.dll" sign --alg=$alg --threads=$threads --seconds="$CEILING_SECONDS")"
+      printf '{"kind":"ceiling","name":"sign-%s-%st","sign":%s}\n' "${alg,,}" "$threads" "$line" >>"$RUN/results.jsonl"
+    done
+  done
+}
+
+run_kestrel_hello() {
+  local port=$((PORT_BASE + 3))
+  port_free "$port" || die "port $port is in use (set BENCH_PORT_BASE)"
+  start "$RUN/kestrel-hello.log" dotnet "$OUT/ceiling/ceiling.dll" hello --urls="http://127.0.0.1:$port"
+  local pid=$STARTED
+  node "$BENCH/lib/probe.mjs" --wait="http://127.0.0.1:$port/token" --post || die "Kestrel hello did not start (see $RUN/kestrel-hello.log)"
+  measure kestrel-hello "Kestrel hello-world" "-" "http://127.0.0.1:$port/token" "$(basic bench x)" "$pid" null
+  stop_pid "$pid"
+}
+
+# --- servers ---------------------------------------------------------------------------------------
+run_latchkey() {
+  local port=$PORT_BASE data="$RUN/latchkey-data"
+  port_free "$port" || die "port $port is in use (set BENCH_PORT_BASE)"
+  rm -rf "$data"
+  local dll="$OUT/latchkey/latchkey.dll" common=(--Latchkey:DataDirectory="$data" --Latchkey:DemoRealm=)
+  # The import prints each generated secret once: `client REALM/ID: client_secret SECRET   (shown once)`.
+  (cd "$RUN" && dotnet "$dll" "${common[@]}" import "$BENCH/latchkey-import.json") >"$RUN/latchkey-import.log" 2>&1 \
+    || { cat "$RUN/latchkey-import.log"; die "Latchkey import failed"; }
+  local rs es
+  rs="$(awk '$2 == "bench/bench:" && $3 == "client_secret" {print $4}' "$RUN/latchkey-import.log")"
+  es="$(awk '$2 == "bench-es256/bench:" && $3 == "client_secret" {print $4}' "$RUN/latchkey-import.log")"
+  [ -n "$rs" ] && [ -n "$es" ] || { cat "$RUN/latchkey-import.log"; die "no generated secrets in the import output"; }
+  start "$RUN/latchkey.log" dotnet "$dll" "${common[@]}" --urls="http://127.0.0.1:$port" --import "$BENCH/latchkey-import.json"
+  local pid=$STARTED base="http://127.0.0.1:$port/realms"
+  node "$BENCH/lib/probe.mjs" --wait="$base/bench/.well-known/openid-configuration" || die "Latchkey did not start (see $RUN/latchkey.log)"
+  local realm secret alg probe
+  for realm in bench bench-es256; do
+    if [ "$realm" = bench ]; then secret=$rs alg=RS256; else secret=$es alg=ES256; fi
+    probe="$(node "$BENCH/lib/probe.mjs" --discovery="$base/$realm/.well-known/openid-configuration" \
+      --token="$base/$realm/token" --auth="$(basic bench "$secret")" --alg=$alg)" || die "Latchkey $alg: wrong token"
+    measure "latchkey-${alg,,}" Latchkey $alg "$base/$realm/token" "$(basic bench "$secret")" "$pid" "$probe"
+  done
+  stop_pid "$pid"
+}
+
+run_node_oidc_provider() {
+  local alg="$1" port=$((PORT_BASE + 1)) secret; secret="$(random_secret)"
+  port_free "$port" || die "port $port is in use (set BENCH_PORT_BASE)"
+  start "$RUN/node-oidc-provider-${alg,,}.log" env NODE_ENV=production PORT="$port" ALG="$alg" SECRET="$secret" \
+    node "$BENCH/peers/node-oidc-provider/server.mjs"
+  local pid=$STARTED base="http://127.0.0.1:$port"
+  node "$BENCH/lib/probe.mjs" --wait="$base/.well-known/openid-configuration" || die "node-oidc-provider did not start"
+  local probe; probe="$(node "$BENCH/lib/probe.mjs" --discovery="$base/.well-known/openid-configuration" \
+    --token="$base/token" --auth="$(basic bench "$secret")" --alg="$alg")" || die "node-oidc-provider $alg: wrong token"
+  measure "node-oidc-provider-${alg,,}" node-oidc-provider "$alg" "$base/token" "$(basic bench "$secret")" "$pid" "$probe"
+  stop_pid "$pid"
+}
+
+run_openiddict() {
+  local alg="$1" port=$((PORT_BASE + 2)) data="$RUN/openiddict-data-${1,,}" secret; secret="$(random_secret)"
+  port_free "$port" || die "port $port is in use (set BENCH_PORT_BASE)"
+  rm -rf "$data"
+  start "$RUN/openiddict-${alg,,}.log" dotnet "$OUT/openiddict/openiddict-peer.dll" \
+    --urls="http://127.0.0.1:$port" --data="$data" --alg="$alg" --secret="$secret"
+  local pid=$STARTED base="http://127.0.0.1:$port"
+  node "$BENCH/lib/probe.mjs" --wait="$base/.well-known/openid-configuration" || die "OpenIddict did not start (see $RUN/openiddict-${alg,,}.log)"
+  local probe; probe="$(node "$BENCH/lib/probe.mjs" --discovery="$base/.well-known/openid-configuration" \
+    --token="$base/connect/token" --auth="$(basic bench "$secret")" --alg="$alg")" || die "OpenIddict $alg: wrong token"
+  measure "openiddict-${alg,,}" OpenIddict "$alg" "$base/connect/token" "$(basic bench "$secret")" "$pid" "$probe"
+  stop_pid "$pid"
+}
+
+# --- main ------------------------------------------------------------------------------------------
+BUILD_SECONDS=0
+ensure_tools
+[ "$BUILD" = 1 ] && build
+[ -f "$OUT/latchkey/latchkey.dll" ] || die "nothing built yet: run without --no-build"
+[ -d "$BENCH/peers/node-oidc-provider/node_modules" ] || die "node-oidc-provider not installed: run without --no-build"
+rm -rf "$RUN"; mkdir -p "$RUN" "$RESULTS"
+started=$SECONDS
+
+run_signing_ceilings
+run_kestrel_hello
+run_latchkey
+run_node_oidc_provider RS256
+run_node_oidc_provider ES256
+run_openiddict RS256
+run_openiddict ES256
+
+cat >"$RUN/meta.json" <<EOF
+{"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)","commit":"$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)",
+ "cpu":"$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo | tr -d '"')","cores":$(nproc),
+ "dotnet":"$(dotnet --version)","node":"$(node --version)","wrk":"$(wrk --version 2>&1 | head -1 | awk '{print $2}')",
+ "duration_s":$DURATION,"warmup_s":$WARMUP,"connections":$CONNECTIONS,"wrk_threads":$THREADS,"ceiling_seconds":$CEILING_SECONDS,
+ "build_seconds":$BUILD_SECONDS,"bench_seconds":$((SECONDS - started))}
+EOF
+report_args=(--run="$RUN" --out="$RESULTS")
+[ "$UPDATE_DOCS" = 1 ] && report_args+=(--docs="$ROOT/docs/performance.md")
+node "$BENCH/lib/report.mjs" "${report_args[@]}"
