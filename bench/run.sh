@@ -102,6 +102,10 @@ build() {
 
 # --- measuring -------------------------------------------------------------------------------------
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# Busy CPU ticks of the whole machine (user nice system irq softirq steal): what else ran during a run.
+busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+# CPU seconds of this shell's reaped children (wrk, here) from the `times` builtin, written by the caller.
+children_seconds() { awk 'NR == 2 { s = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } print s }' "$1"; }
 rss_kb() { awk '/^VmRSS:/{print $2}' "/proc/$1/status"; }
 
 # measure NAME SERVER ALG URL AUTH PID PROBE_JSON : warm-up, then the measured run; appends a result line.
@@ -111,16 +115,19 @@ measure() {
   say "$name: warm-up ${WARMUP}s, then ${DURATION}s × ${CONNECTIONS} connections"
   BENCH_AUTH="$auth" timeout $((WARMUP + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s \
     -s "$BENCH/wrk/token.lua" "$url" >"$RUN/$name.warmup.txt" 2>&1 || die "$name: wrk warm-up failed"
-  local cpu0; cpu0="$(cpu_ticks "$pid")"
+  local cpu0 busy0; cpu0="$(cpu_ticks "$pid")"; busy0="$(busy_ticks)"
+  times >"$RUN/times.before"
   BENCH_AUTH="$auth" timeout $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
     -s "$BENCH/wrk/token.lua" "$url" >"$RUN/$name.wrk.txt" 2>&1 || die "$name: wrk failed"
-  local cpu1 rss; cpu1="$(cpu_ticks "$pid")"; rss="$(rss_kb "$pid")"
+  times >"$RUN/times.after"
+  local cpu1 busy1 rss; cpu1="$(cpu_ticks "$pid")"; busy1="$(busy_ticks)"; rss="$(rss_kb "$pid")"
+  local wrk_cpu; wrk_cpu="$(awk -v a="$(children_seconds "$RUN/times.before")" -v b="$(children_seconds "$RUN/times.after")" 'BEGIN{printf "%.2f", b - a}')"
   kill -0 "$pid" 2>/dev/null || die "$name: the server died during the run (see $RUN/*.log)"
   local wrk_json; wrk_json="$(sed -n 's/^BENCH_JSON //p' "$RUN/$name.wrk.txt")"
   [ -n "$wrk_json" ] || { cat "$RUN/$name.wrk.txt"; die "$name: no result from wrk"; }
-  printf '{"kind":"server","name":"%s","server":"%s","alg":"%s","url":"%s","loadavg_before":%s,"rss_kb":%s,"cpu_seconds":%s,"wrk":%s,"probe":%s}\n' \
+  printf '{"kind":"server","name":"%s","server":"%s","alg":"%s","url":"%s","loadavg_before":%s,"rss_kb":%s,"cpu_seconds":%s,"machine_cpu_seconds":%s,"wrk_cpu_seconds":%s,"wrk":%s,"probe":%s}\n' \
     "$name" "$server" "$alg" "$url" "$load" "$rss" "$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t/hz}')" \
-    "$wrk_json" "${probe:-null}" >>"$RUN/results.jsonl"
+    "$(awk -v t=$((busy1 - busy0)) -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t/hz}')" "$wrk_cpu" "$wrk_json" "${probe:-null}" >>"$RUN/results.jsonl"
 }
 
 basic() { printf 'Basic %s' "$(printf '%s:%s' "$1" "$2" | base64 -w0)"; }
@@ -132,8 +139,15 @@ run_signing_ceilings() {
   for alg in RS256 ES256; do
     for threads in 1 2; do
       say "signing ceiling $alg, $threads thread(s), ${CEILING_SECONDS}s"
-      local line; line="$(timeout $((CEILING_SECONDS + 30)) dotnet "$OUT/ceiling/ceiling.dll" sign --alg=$alg --threads=$threads --seconds="$CEILING_SECONDS")"
-      printf '{"kind":"ceiling","name":"sign-%s-%st","sign":%s}\n' "${alg,,}" "$threads" "$line" >>"$RUN/results.jsonl"
+      local busy0 busy1 line
+      busy0="$(busy_ticks)"; times >"$RUN/times.before"
+      timeout $((CEILING_SECONDS + 30)) dotnet "$OUT/ceiling/ceiling.dll" sign --alg=$alg --threads=$threads \
+        --seconds="$CEILING_SECONDS" >"$RUN/sign.json" || die "signing ceiling failed"
+      busy1="$(busy_ticks)"; times >"$RUN/times.after"; line="$(cat "$RUN/sign.json")"
+      printf '{"kind":"ceiling","name":"sign-%s-%st","sign":%s,"machine_cpu_seconds":%s,"own_cpu_seconds":%s}\n' "${alg,,}" "$threads" "$line" \
+        "$(awk -v t=$((busy1 - busy0)) -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t/hz}')" \
+        "$(awk -v a="$(children_seconds "$RUN/times.before")" -v b="$(children_seconds "$RUN/times.after")" 'BEGIN{printf "%.2f", b - a}')" \
+        >>"$RUN/results.jsonl"
     done
   done
 }
