@@ -3,10 +3,11 @@
 # docs/performance.md). Builds Latchkey in Release, starts it and each peer on loopback, drives each
 # with the same wrk load, stops them by PID, prints one table and writes bench/results/latest.json.
 #
-#   bench/run.sh [--no-build] [--update-docs]
+#   bench/run.sh [--no-build] [--update-docs] [--what-if]
 #
 # --no-build     reuse bench/.out from an earlier run
 # --update-docs  also replace the table in docs/performance.md with this run's
+# --what-if      also measure bench/whatif: Latchkey with a directory cache (an experiment, see the doc)
 #
 # Knobs (environment): BENCH_DURATION (10 s per server), BENCH_WARMUP (3 s), BENCH_CONNECTIONS (32),
 # BENCH_THREADS (2, wrk threads), BENCH_CEILING_SECONDS (3 s per signing loop), BENCH_PORT_BASE (18080).
@@ -26,11 +27,13 @@ CEILING_SECONDS="${BENCH_CEILING_SECONDS:-3}"
 PORT_BASE="${BENCH_PORT_BASE:-18080}"
 BUILD=1
 UPDATE_DOCS=0
+WHAT_IF=0
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
     --update-docs) UPDATE_DOCS=1 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --what-if) WHAT_IF=1 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -94,6 +97,10 @@ build() {
     || { tail -30 "$OUT/build.log"; die "OpenIddict peer build failed"; }
   dotnet publish "$BENCH/ceiling" -c Release -o "$OUT/ceiling" --nologo -v q >>"$OUT/build.log" 2>&1 \
     || { tail -30 "$OUT/build.log"; die "ceiling build failed"; }
+  if [ "$WHAT_IF" = 1 ]; then
+    dotnet publish "$BENCH/whatif" -c Release -o "$OUT/whatif" --nologo -v q >>"$OUT/build.log" 2>&1 \
+      || { tail -30 "$OUT/build.log"; die "what-if build failed"; }
+  fi
   say "installing node-oidc-provider (npm ci)"
   (cd "$BENCH/peers/node-oidc-provider" && npm ci --no-audit --no-fund --loglevel=error >>"$OUT/build.log" 2>&1) \
     || { tail -30 "$OUT/build.log"; die "npm ci failed"; }
@@ -163,27 +170,28 @@ run_kestrel_hello() {
 }
 
 # --- servers ---------------------------------------------------------------------------------------
+# run_latchkey LABEL NAME DLL: Latchkey (or the what-if build of it) with both bench realms.
 run_latchkey() {
-  local port=$PORT_BASE data="$RUN/latchkey-data"
+  local label="$1" name="$2" dll="$3" port=$PORT_BASE data="$RUN/$2-data"
   port_free "$port" || die "port $port is in use (set BENCH_PORT_BASE)"
   rm -rf "$data"
-  local dll="$OUT/latchkey/latchkey.dll" common=(--Latchkey:DataDirectory="$data" --Latchkey:DemoRealm=)
+  local common=(--Latchkey:DataDirectory="$data" --Latchkey:DemoRealm=)
   # The import prints each generated secret once: `client REALM/ID: client_secret SECRET   (shown once)`.
-  (cd "$RUN" && dotnet "$dll" "${common[@]}" import "$BENCH/latchkey-import.json") >"$RUN/latchkey-import.log" 2>&1 \
-    || { cat "$RUN/latchkey-import.log"; die "Latchkey import failed"; }
+  (cd "$RUN" && dotnet "$OUT/latchkey/latchkey.dll" "${common[@]}" import "$BENCH/latchkey-import.json") >"$RUN/$name-import.log" 2>&1 \
+    || { cat "$RUN/$name-import.log"; die "Latchkey import failed"; }
   local rs es
-  rs="$(awk '$2 == "bench/bench:" && $3 == "client_secret" {print $4}' "$RUN/latchkey-import.log")"
-  es="$(awk '$2 == "bench-es256/bench:" && $3 == "client_secret" {print $4}' "$RUN/latchkey-import.log")"
-  [ -n "$rs" ] && [ -n "$es" ] || { cat "$RUN/latchkey-import.log"; die "no generated secrets in the import output"; }
-  start "$RUN/latchkey.log" dotnet "$dll" "${common[@]}" --urls="http://127.0.0.1:$port" --import "$BENCH/latchkey-import.json"
+  rs="$(awk '$2 == "bench/bench:" && $3 == "client_secret" {print $4}' "$RUN/$name-import.log")"
+  es="$(awk '$2 == "bench-es256/bench:" && $3 == "client_secret" {print $4}' "$RUN/$name-import.log")"
+  [ -n "$rs" ] && [ -n "$es" ] || { cat "$RUN/$name-import.log"; die "no generated secrets in the import output"; }
+  start "$RUN/$name.log" dotnet "$dll" "${common[@]}" --urls="http://127.0.0.1:$port" --import "$BENCH/latchkey-import.json"
   local pid=$STARTED base="http://127.0.0.1:$port/realms"
-  node "$BENCH/lib/probe.mjs" --wait="$base/bench/.well-known/openid-configuration" || die "Latchkey did not start (see $RUN/latchkey.log)"
+  node "$BENCH/lib/probe.mjs" --wait="$base/bench/.well-known/openid-configuration" || die "$label did not start (see $RUN/$name.log)"
   local realm secret alg probe
   for realm in bench bench-es256; do
     if [ "$realm" = bench ]; then secret=$rs alg=RS256; else secret=$es alg=ES256; fi
     probe="$(node "$BENCH/lib/probe.mjs" --discovery="$base/$realm/.well-known/openid-configuration" \
-      --token="$base/$realm/token" --auth="$(basic bench "$secret")" --alg=$alg)" || die "Latchkey $alg: wrong token"
-    measure "latchkey-${alg,,}" Latchkey $alg "$base/$realm/token" "$(basic bench "$secret")" "$pid" "$probe"
+      --token="$base/$realm/token" --auth="$(basic bench "$secret")" --alg=$alg)" || die "$label $alg: wrong token"
+    measure "$name-${alg,,}" "$label" $alg "$base/$realm/token" "$(basic bench "$secret")" "$pid" "$probe"
   done
   stop_pid "$pid"
 }
@@ -226,7 +234,11 @@ started=$SECONDS
 
 run_signing_ceilings
 run_kestrel_hello
-run_latchkey
+run_latchkey Latchkey latchkey "$OUT/latchkey/latchkey.dll"
+if [ "$WHAT_IF" = 1 ]; then
+  [ -f "$OUT/whatif/latchkey-whatif.dll" ] || die "what-if not built: run with --what-if and without --no-build"
+  run_latchkey "Latchkey + directory cache (what-if)" latchkey-whatif "$OUT/whatif/latchkey-whatif.dll"
+fi
 run_node_oidc_provider RS256
 run_node_oidc_provider ES256
 run_openiddict RS256

@@ -82,7 +82,7 @@ md.push(`Scenario 1 — client_credentials → JWT access token. ${meta.date}, $
 md.push('');
 md.push('| server | alg | tokens/s | p50 ms | p99 ms | non-200 + errors | RSS MB | CPU cores: server + wrk | JWT bytes | Latchkey ÷ this |');
 md.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-const order = ['Latchkey', 'node-oidc-provider', 'OpenIddict'];
+const order = ['Latchkey', 'Latchkey + directory cache (what-if)', 'node-oidc-provider', 'OpenIddict'];
 for (const alg of ['RS256', 'ES256']) {
   for (const name of order) {
     const s = find(name, alg);
