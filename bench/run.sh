@@ -10,7 +10,8 @@
 # --what-if      also measure bench/whatif: Latchkey with a directory cache (an experiment, see the doc)
 #
 # Knobs (environment): BENCH_DURATION (10 s per server), BENCH_WARMUP (3 s), BENCH_CONNECTIONS (32),
-# BENCH_THREADS (2, wrk threads), BENCH_CEILING_SECONDS (3 s per signing loop), BENCH_PORT_BASE (18080).
+# BENCH_THREADS (2, wrk threads), BENCH_CEILING_SECONDS (3 s per signing loop), BENCH_PORT_BASE (18080),
+# BENCH_QUIET_WAIT (20 s: before each measurement, wait at most this long for other processes to go quiet).
 # Only loopback addresses are used. Not part of the test command.
 set -euo pipefail
 
@@ -25,6 +26,7 @@ CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 THREADS="${BENCH_THREADS:-2}"
 CEILING_SECONDS="${BENCH_CEILING_SECONDS:-3}"
 PORT_BASE="${BENCH_PORT_BASE:-18080}"
+QUIET_WAIT="${BENCH_QUIET_WAIT:-20}"
 BUILD=1
 UPDATE_DOCS=0
 WHAT_IF=0
@@ -111,6 +113,16 @@ build() {
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # Busy CPU ticks of the whole machine (user nice system irq softirq steal): what else ran during a run.
 busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+# wait_quiet: on a shared machine, wait (at most QUIET_WAIT s) until the rest of the machine uses < 0.15
+# cores, so one server does not get a busier machine than the next. A run that still overlaps is flagged.
+wait_quiet() {
+  local until=$((SECONDS + QUIET_WAIT)) a b
+  while :; do
+    a="$(busy_ticks)"; sleep 1; b="$(busy_ticks)"
+    [ $((b - a)) -lt $(($(getconf CLK_TCK) * 15 / 100)) ] && return 0
+    [ "$SECONDS" -ge "$until" ] && { say "machine still busy after ${QUIET_WAIT}s; measuring anyway (flagged)"; return 0; }
+  done
+}
 # CPU seconds of this shell's reaped children (wrk, here) from the `times` builtin, written by the caller.
 children_seconds() { awk 'NR == 2 { s = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } print s }' "$1"; }
 rss_kb() { awk '/^VmRSS:/{print $2}' "/proc/$1/status"; }
@@ -122,6 +134,7 @@ measure() {
   say "$name: warm-up ${WARMUP}s, then ${DURATION}s × ${CONNECTIONS} connections"
   BENCH_AUTH="$auth" timeout $((WARMUP + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s \
     -s "$BENCH/wrk/token.lua" "$url" >"$RUN/$name.warmup.txt" 2>&1 || die "$name: wrk warm-up failed"
+  wait_quiet
   local cpu0 busy0; cpu0="$(cpu_ticks "$pid")"; busy0="$(busy_ticks)"
   times >"$RUN/times.before"
   BENCH_AUTH="$auth" timeout $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
@@ -147,6 +160,7 @@ run_signing_ceilings() {
     for threads in 1 2; do
       say "signing ceiling $alg, $threads thread(s), ${CEILING_SECONDS}s"
       local busy0 busy1 line
+      wait_quiet
       busy0="$(busy_ticks)"; times >"$RUN/times.before"
       timeout $((CEILING_SECONDS + 30)) dotnet "$OUT/ceiling/ceiling.dll" sign --alg=$alg --threads=$threads \
         --seconds="$CEILING_SECONDS" >"$RUN/sign.json" || die "signing ceiling failed"
