@@ -30,6 +30,8 @@ const servers = lines.filter((l) => l.kind === 'server').map((l) => {
     first_failure: w.first_failure || undefined,
     rss_mb: round(l.rss_kb / 1024, 1), server_cpu_cores: round(l.cpu_seconds / seconds, 2),
     wrk_cpu_cores: round(l.wrk_cpu_seconds / seconds, 2),
+    // CPU the server spent per token: steadier than tokens/s when other work shares the machine.
+    server_cpu_us_per_token: round((1e6 * l.cpu_seconds) / w.requests, 0),
     // Whatever else used the CPU during the run (another build, tests): the rows it touched are low.
     other_cpu_cores: round(Math.max(0, l.machine_cpu_seconds - l.cpu_seconds - l.wrk_cpu_seconds) / seconds, 2),
     loadavg_before: l.loadavg_before, token_bytes: l.probe?.token_bytes, token_claims: l.probe?.claims,
@@ -91,8 +93,8 @@ md.push(`Scenario 1 — client_credentials → JWT access token. ${meta.date}, $
   `${meta.warmup_s} s warm-up + ${meta.duration_s} s per server; .NET ${meta.dotnet}, Node ${meta.node}, ` +
   `oidc-provider ${meta.versions['oidc-provider']}, OpenIddict ${meta.versions['OpenIddict.AspNetCore']}.`);
 md.push('');
-md.push('| server | alg | tokens/s | p50 ms | p99 ms | non-200 + errors | RSS MB | CPU cores: server + wrk | JWT bytes | Latchkey ÷ this |');
-md.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+md.push('| server | alg | tokens/s | p50 ms | p99 ms | non-200 + errors | RSS MB | CPU cores: server + wrk | server CPU µs/token | JWT bytes | Latchkey ÷ this |');
+md.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const order = ['Latchkey', 'Latchkey + directory cache (what-if)', 'node-oidc-provider', 'OpenIddict'];
 for (const alg of ['RS256', 'ES256']) {
   for (const name of order) {
@@ -150,7 +152,7 @@ console.log(`results: ${join(opts.out, 'latest.json')} (bench ${meta.bench_secon
 function row(s, ratio) {
   const failures = s.errors === 0 ? '0' : `**${s.errors}**`;
   return `| ${s.server} | ${s.alg} | ${fmt(s.requests_per_sec, 0)} | ${fmt(s.p50_ms, 2)} | ${fmt(s.p99_ms, 2)} | ${failures} | ` +
-    `${fmt(s.rss_mb, 0)} | ${fmt(s.server_cpu_cores, 2)} + ${fmt(s.wrk_cpu_cores, 2)} | ${s.token_bytes ?? '–'} | ${ratio} |`;
+    `${fmt(s.rss_mb, 0)} | ${fmt(s.server_cpu_cores, 2)} + ${fmt(s.wrk_cpu_cores, 2)} | ${fmt(s.server_cpu_us_per_token, 0)} | ${s.token_bytes ?? '–'} | ${ratio} |`;
 }
 function round(x, digits) { return Number(x.toFixed(digits)); }
 function fmt(x, digits) {
