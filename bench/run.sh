@@ -35,42 +35,14 @@ for arg in "$@"; do
     --no-build) BUILD=0 ;;
     --update-docs) UPDATE_DOCS=1 ;;
     --what-if) WHAT_IF=1 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | cut -c3-; exit 0 ;;
     *) echo "run.sh: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteractive
 export Logging__LogLevel__Default=Warning
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
-die() { echo "run.sh: $*" >&2; exit 1; }
-
-# --- processes: every server is started here, remembered by PID, and stopped by PID -------------
-PIDS=()
-stop_pid() {
-  local pid="$1"
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# start LOG CMD... : runs CMD in the background and sets STARTED to its PID.
-start() {
-  local log="$1"; shift
-  "$@" >"$log" 2>&1 &
-  STARTED=$!
-  PIDS+=("$STARTED")
-}
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+source "$BENCH/lib/measure.sh"
 
 # --- tools -----------------------------------------------------------------------------------------
 ensure_tools() {
@@ -108,50 +80,6 @@ build() {
     || { tail -30 "$OUT/build.log"; die "npm ci failed"; }
   BUILD_SECONDS=$((SECONDS - started))
 }
-
-# --- measuring -------------------------------------------------------------------------------------
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-# Busy CPU ticks of the whole machine (user nice system irq softirq steal): what else ran during a run.
-busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
-# wait_quiet: on a shared machine, wait (at most QUIET_WAIT s) until the rest of the machine uses < 0.15
-# cores, so one server does not get a busier machine than the next. A run that still overlaps is flagged.
-wait_quiet() {
-  local until=$((SECONDS + QUIET_WAIT)) a b
-  while :; do
-    a="$(busy_ticks)"; sleep 1; b="$(busy_ticks)"
-    [ $((b - a)) -lt $(($(getconf CLK_TCK) * 15 / 100)) ] && return 0
-    [ "$SECONDS" -ge "$until" ] && { say "machine still busy after ${QUIET_WAIT}s; measuring anyway (flagged)"; return 0; }
-  done
-}
-# CPU seconds of this shell's reaped children (wrk, here) from the `times` builtin, written by the caller.
-children_seconds() { awk 'NR == 2 { s = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } print s }' "$1"; }
-rss_kb() { awk '/^VmRSS:/{print $2}' "/proc/$1/status"; }
-
-# measure NAME SERVER ALG URL AUTH PID PROBE_JSON : warm-up, then the measured run; appends a result line.
-measure() {
-  local name="$1" server="$2" alg="$3" url="$4" auth="$5" pid="$6" probe="$7"
-  local load; load="$(cut -d' ' -f1 /proc/loadavg)"
-  say "$name: warm-up ${WARMUP}s, then ${DURATION}s × ${CONNECTIONS} connections"
-  BENCH_AUTH="$auth" timeout $((WARMUP + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s \
-    -s "$BENCH/wrk/token.lua" "$url" >"$RUN/$name.warmup.txt" 2>&1 || die "$name: wrk warm-up failed"
-  wait_quiet
-  local cpu0 busy0; cpu0="$(cpu_ticks "$pid")"; busy0="$(busy_ticks)"
-  times >"$RUN/times.before"
-  BENCH_AUTH="$auth" timeout $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
-    -s "$BENCH/wrk/token.lua" "$url" >"$RUN/$name.wrk.txt" 2>&1 || die "$name: wrk failed"
-  times >"$RUN/times.after"
-  local cpu1 busy1 rss; cpu1="$(cpu_ticks "$pid")"; busy1="$(busy_ticks)"; rss="$(rss_kb "$pid")"
-  local wrk_cpu; wrk_cpu="$(awk -v a="$(children_seconds "$RUN/times.before")" -v b="$(children_seconds "$RUN/times.after")" 'BEGIN{printf "%.2f", b - a}')"
-  kill -0 "$pid" 2>/dev/null || die "$name: the server died during the run (see $RUN/*.log)"
-  local wrk_json; wrk_json="$(sed -n 's/^BENCH_JSON //p' "$RUN/$name.wrk.txt")"
-  [ -n "$wrk_json" ] || { cat "$RUN/$name.wrk.txt"; die "$name: no result from wrk"; }
-  printf '{"kind":"server","name":"%s","server":"%s","alg":"%s","url":"%s","loadavg_before":%s,"rss_kb":%s,"cpu_seconds":%s,"machine_cpu_seconds":%s,"wrk_cpu_seconds":%s,"wrk":%s,"probe":%s}\n' \
-    "$name" "$server" "$alg" "$url" "$load" "$rss" "$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t/hz}')" \
-    "$(awk -v t=$((busy1 - busy0)) -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t/hz}')" "$wrk_cpu" "$wrk_json" "${probe:-null}" >>"$RUN/results.jsonl"
-}
-
-basic() { printf 'Basic %s' "$(printf '%s:%s' "$1" "$2" | base64 -w0)"; }
-random_secret() { head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '='; }
 
 # --- ceilings --------------------------------------------------------------------------------------
 run_signing_ceilings() {
@@ -206,6 +134,7 @@ run_latchkey() {
     probe="$(node "$BENCH/lib/probe.mjs" --discovery="$base/$realm/.well-known/openid-configuration" \
       --token="$base/$realm/token" --auth="$(basic bench "$secret")" --alg=$alg)" || die "$label $alg: wrong token"
     measure "$name-${alg,,}" "$label" $alg "$base/$realm/token" "$(basic bench "$secret")" "$pid" "$probe"
+    [ "$name" = latchkey ] && measure_half "$name-${alg,,}" "$label" $alg "$base/$realm/token" "$(basic bench "$secret")" "$pid"
   done
   stop_pid "$pid"
 }

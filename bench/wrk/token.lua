@@ -9,6 +9,15 @@ wrk.body = os.getenv("BENCH_BODY") or "grant_type=client_credentials&scope=api"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Authorization"] = os.getenv("BENCH_AUTH")
 
+-- BENCH_DELAY_MS (optional): each connection waits this long between its requests, to hold the load
+-- near a chosen rate below the peak (run.sh's "half the peak" run); latency excludes the wait.
+local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "")
+if delay_ms then
+  function delay()
+    return delay_ms
+  end
+end
+
 local threads = {}
 
 function setup(thread)
