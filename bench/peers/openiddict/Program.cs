@@ -1,6 +1,6 @@
 // OpenIddict peer for bench/run.sh: the same service account as Latchkey's bench realm.
 // A real OpenIddict setup, not degraded mode: applications, scopes and tokens live in EF Core
-// (SQLite, like Latchkey), the client's secret is hashed by OpenIddict's own manager, token
+// (SQLite in WAL mode, like Latchkey), the client's secret is hashed by OpenIddict's own manager, token
 // storage is on (OpenIddict's default: one token row per issued token). The one departure from
 // the defaults: access-token encryption is off, so the access token is a plain JWS like Latchkey's.
 //
@@ -74,6 +74,8 @@ static async Task SeedAsync(IServiceProvider services, string secret)
     await using var scope = services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<DbContext>();
     await db.Database.EnsureCreatedAsync();
+    // As Latchkey does: WAL lets readers run beside SQLite's single writer.
+    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
 
     var scopes = scope.ServiceProvider.GetRequiredService<IOpenIddictScopeManager>();
     if (await scopes.FindByNameAsync("api") is null)
