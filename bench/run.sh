@@ -3,11 +3,12 @@
 # docs/performance.md). Builds Latchkey in Release, starts it and each peer on loopback, drives each
 # with the same wrk load, stops them by PID, prints one table and writes bench/results/latest.json.
 #
-#   bench/run.sh [--no-build] [--update-docs] [--what-if]
+#   bench/run.sh [--no-build] [--update-docs] [--what-if] [--only=LIST]
 #
 # --no-build     reuse bench/.out from an earlier run
 # --update-docs  also replace the table in docs/performance.md with this run's
 # --what-if      also measure bench/whatif: Latchkey with a directory cache (an experiment, see the doc)
+# --only=LIST    measure only these, comma-separated: sign, kestrel, latchkey, node, openiddict
 #
 # Knobs (environment): BENCH_DURATION (10 s per server), BENCH_WARMUP (3 s), BENCH_CONNECTIONS (32),
 # BENCH_THREADS (2, wrk threads), BENCH_CEILING_SECONDS (3 s per signing loop), BENCH_PORT_BASE (18080),
@@ -30,12 +31,14 @@ QUIET_WAIT="${BENCH_QUIET_WAIT:-20}"
 BUILD=1
 UPDATE_DOCS=0
 WHAT_IF=0
+ONLY="sign,kestrel,latchkey,node,openiddict"
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
     --update-docs) UPDATE_DOCS=1 ;;
     --what-if) WHAT_IF=1 ;;
-    -h|--help) sed -n '2,15p' "$0" | cut -c3-; exit 0 ;;
+    --only=*) ONLY="${arg#--only=}" ;;
+    -h|--help) sed -n '2,16p' "$0" | cut -c3-; exit 0 ;;
     *) echo "run.sh: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -175,17 +178,16 @@ ensure_tools
 rm -rf "$RUN"; mkdir -p "$RUN" "$RESULTS"
 started=$SECONDS
 
-run_signing_ceilings
-run_kestrel_hello
-run_latchkey Latchkey latchkey "$OUT/latchkey/latchkey.dll"
-if [ "$WHAT_IF" = 1 ]; then
+want() { [[ ",$ONLY," == *",$1,"* ]]; }
+want sign && run_signing_ceilings
+want kestrel && run_kestrel_hello
+want latchkey && run_latchkey Latchkey latchkey "$OUT/latchkey/latchkey.dll"
+if [ "$WHAT_IF" = 1 ] && want latchkey; then
   [ -f "$OUT/whatif/latchkey-whatif.dll" ] || die "what-if not built: run with --what-if and without --no-build"
   run_latchkey "Latchkey + directory cache (what-if)" latchkey-whatif "$OUT/whatif/latchkey-whatif.dll"
 fi
-run_node_oidc_provider RS256
-run_node_oidc_provider ES256
-run_openiddict RS256
-run_openiddict ES256
+if want node; then run_node_oidc_provider RS256; run_node_oidc_provider ES256; fi
+if want openiddict; then run_openiddict RS256; run_openiddict ES256; fi
 
 cat >"$RUN/meta.json" <<EOF
 {"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)","commit":"$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)",
