@@ -137,7 +137,7 @@ run_latchkey() {
     probe="$(node "$BENCH/lib/probe.mjs" --discovery="$base/$realm/.well-known/openid-configuration" \
       --token="$base/$realm/token" --auth="$(basic bench "$secret")" --alg=$alg)" || die "$label $alg: wrong token"
     measure "$name-${alg,,}" "$label" $alg "$base/$realm/token" "$(basic bench "$secret")" "$pid" "$probe"
-    [ "$name" = latchkey ] && measure_half "$name-${alg,,}" "$label" $alg "$base/$realm/token" "$(basic bench "$secret")" "$pid"
+    measure_half "$name-${alg,,}" "$label" $alg "$base/$realm/token" "$(basic bench "$secret")" "$pid"
   done
   stop_pid "$pid"
 }

@@ -91,13 +91,14 @@ for (const lk of servers.filter((s) => s.server === 'Latchkey')) {
   if (hello) ratios[`${lk.alg} Latchkey/kestrel-hello`] = round(lk.requests_per_sec / hello.requests_per_sec, 3);
 }
 const lkRuns = servers.filter((s) => s.server === 'Latchkey');
-const lkErrors = [...lkRuns, ...halves].reduce((n, s) => n + s.errors, 0);
+const lkErrors = [...lkRuns, ...halves.filter((h) => h.server === 'Latchkey')].reduce((n, s) => n + s.errors, 0);
 const allErrors = servers.reduce((n, s) => n + s.errors, 0);
 bar.push({ check: 'Latchkey: non-200 responses and socket errors', value: String(lkErrors), bar: '0', met: lkErrors === 0 });
 const lkRss = Math.max(...lkRuns.map((s) => s.rss_mb));
 bar.push({ check: 'Latchkey: RSS after the runs', value: `${fmt(lkRss, 0)} MB`, bar: '< 200 MB', met: lkRss < 200 });
 for (const h of halves) {
-  bar.push({ check: `${h.alg}: Latchkey p99 at ${fmt(h.requests_per_sec, 0)} tokens/s (half its peak)`, value: `${fmt(h.p99_ms, 2)} ms`, bar: '< 10 ms', met: h.p99_ms < 10 });
+  const who = h.server === 'Latchkey' ? 'Latchkey' : '(what-if) Latchkey + cache';
+  bar.push({ check: `${h.alg}: ${who} p99 at ${fmt(h.requests_per_sec, 0)} tokens/s (half its peak)`, value: `${fmt(h.p99_ms, 2)} ms`, bar: '< 10 ms', met: h.p99_ms < 10 });
 }
 if (!halves.length) bar.push({ check: 'Latchkey: p99 at half its peak rate', value: 'not measured', bar: '< 10 ms', met: null });
 
