@@ -9,12 +9,14 @@ wrk.body = os.getenv("BENCH_BODY") or "grant_type=client_credentials&scope=api"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Authorization"] = os.getenv("BENCH_AUTH")
 
--- BENCH_DELAY_MS (optional): each connection waits this long between its requests, to hold the load
--- near a chosen rate below the peak (run.sh's "half the peak" run); latency excludes the wait.
+-- BENCH_DELAY_MS (optional): each connection waits about this long between its requests, to hold the
+-- load near a chosen rate below the peak (run.sh's "half the peak" run); latency excludes the wait.
+-- The wait is drawn uniformly from 0.5–1.5 × BENCH_DELAY_MS, so the connections do not fall into step
+-- and arrive in bursts of 32.
 local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "")
 if delay_ms then
   function delay()
-    return delay_ms
+    return delay_ms * (0.5 + math.random())
   end
 end
 
@@ -25,6 +27,7 @@ function setup(thread)
 end
 
 function init(args)
+  math.randomseed(os.time() + tonumber(string.match(tostring({}), "0x(%x+)") or "0", 16))
   non200 = 0
   first_failure = ""
 end
