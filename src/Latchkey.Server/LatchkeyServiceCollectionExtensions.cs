@@ -5,6 +5,8 @@ using Latchkey.Protocol.Endpoints.Token.Steps;
 using Latchkey.Protocol.Endpoints.UserInfo;
 using Latchkey.Protocol.Grants.AuthorizationCode;
 using Latchkey.Protocol.Grants.ClientCredentials;
+using Latchkey.Protocol.Grants.Password;
+using Latchkey.Protocol.Users;
 using Latchkey.Protocol.Grants.RefreshToken;
 using Latchkey.Protocol.Scopes;
 using Latchkey.Protocol.Storage;
@@ -47,6 +49,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<IGrantHandler, AuthorizationCodeGrant>();
         services.AddSingleton<IGrantHandler, RefreshTokenGrant>();
         services.AddSingleton<IGrantHandler, ClientCredentialsGrant>();
+        services.AddSingleton<IGrantHandler, ResourceOwnerPasswordGrant>();
         services.AddSingleton<GrantHandlers>();
         services.AddSingleton<TokenEndpoint>();
         services.AddSingleton<UserInfoEndpoint>();
@@ -58,6 +61,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<LoginSessionCookie>();
         services.AddSingleton<PasswordVerifier>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<IPasswordAuthenticator, ThrottledPasswordAuthenticator>();
         services.AddSingleton<AdminRepository>();
         services.AddSingleton<ImportFileLoader>();
         services.AddSingleton<DemoRealmSeeder>();

@@ -8,16 +8,20 @@ public sealed class OAuthRequest
 {
     private readonly IReadOnlyDictionary<string, string[]> _parameters;
 
-    public OAuthRequest(IReadOnlyDictionary<string, string[]> parameters, string? authorizationHeader = null)
+    public OAuthRequest(IReadOnlyDictionary<string, string[]> parameters, string? authorizationHeader = null, string? remoteAddress = null)
     {
         _parameters = parameters;
         AuthorizationHeader = authorizationHeader;
+        RemoteAddress = remoteAddress;
     }
 
     public static OAuthRequest Empty { get; } = new(new Dictionary<string, string[]>());
 
     /// <summary>The raw HTTP Authorization header, for client_secret_basic (RFC 6749 §2.3.1).</summary>
     public string? AuthorizationHeader { get; }
+
+    /// <summary>The caller's network address, for throttling password guesses per address.</summary>
+    public string? RemoteAddress { get; }
 
     public IEnumerable<string> Names => _parameters.Keys;
 
@@ -47,13 +51,13 @@ public sealed class OAuthRequest
     }
 
     public OAuthRequest Only(IReadOnlySet<string> allowed) =>
-        new(_parameters.Where(p => allowed.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value), AuthorizationHeader);
+        new(_parameters.Where(p => allowed.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value), AuthorizationHeader, RemoteAddress);
 
     public OAuthRequest With(string name, string? value)
     {
         var copy = _parameters.ToDictionary(p => p.Key, p => p.Value);
         if (value is null) copy.Remove(name); else copy[name] = [value];
-        return new OAuthRequest(copy, AuthorizationHeader);
+        return new OAuthRequest(copy, AuthorizationHeader, RemoteAddress);
     }
 
     public IEnumerable<KeyValuePair<string, string>> Pairs() =>

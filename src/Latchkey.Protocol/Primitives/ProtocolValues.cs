@@ -5,6 +5,7 @@ public static class GrantTypes
     public const string AuthorizationCode = "authorization_code";
     public const string RefreshToken = "refresh_token";
     public const string ClientCredentials = "client_credentials";
+    public const string Password = "password";
 }
 
 public static class ResponseTypes

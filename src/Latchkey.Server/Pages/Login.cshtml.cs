@@ -1,5 +1,5 @@
 using Latchkey.Protocol.Primitives;
-using Latchkey.Protocol.Storage;
+using Latchkey.Protocol.Users;
 using Latchkey.Server.Http;
 using Latchkey.Server.Sessions;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Latchkey.Server.Pages;
 
 /// <summary>Username and password against the realm's users, throttled per user and per IP.</summary>
-public sealed class LoginModel(AuthorizeFlow flow, IUserStore users, PasswordVerifier passwords, LoginThrottle throttle, LoginSessionCookie sessions)
+public sealed class LoginModel(AuthorizeFlow flow, IPasswordAuthenticator passwords, LoginSessionCookie sessions)
     : PageModel
 {
     private static readonly string[] PasswordAmr = ["pwd"];
@@ -31,20 +31,10 @@ public sealed class LoginModel(AuthorizeFlow flow, IUserStore users, PasswordVer
     {
         var request = await LoadAsync(realm);
         if (request is null) return Page();
-        var username = Username?.Trim() ?? "";
-        var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
-        var ct = HttpContext.RequestAborted;
-        if (await throttle.RetryAfterAsync(realm, username, ip, ct) is { } wait)
-            return Fail($"Too many failed sign-in attempts. Try again in {Math.Ceiling(wait.TotalSeconds)} seconds.");
-
-        var user = username.Length == 0 ? null : await users.FindByUsernameAsync(realm, username, ct);
-        if (!passwords.Verify(user, Password ?? ""))
-        {
-            await throttle.RecordFailureAsync(realm, username, ip, ct);
-            return Fail("Invalid username or password.");
-        }
-        await throttle.RecordSuccessAsync(realm, username, ct);
-        await sessions.StartAsync(HttpContext, realm, user!.Id, PasswordAmr);
+        var check = await passwords.AuthenticateAsync(realm, Username ?? "", Password ?? "",
+            HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        if (check.User is null) return Fail(check.Failure!);
+        await sessions.StartAsync(HttpContext, realm, check.User.Id, PasswordAmr);
         return Redirect(AuthorizeReturn.AuthorizeUrl(RealmPath(realm), AuthorizeReturn.AfterLogin(request)));
     }
 

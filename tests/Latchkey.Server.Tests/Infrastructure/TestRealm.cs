@@ -26,6 +26,9 @@ public static class TestRealm
           { "clientId": "plain", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "consentRequired": false,
             "allowPlainPkce": true, "allowedScopes": ["openid"] },
           { "clientId": "service", "secret": "{{WebSecret}}", "capabilities": ["serviceAccount"], "allowedScopes": ["api", "openid"] },
+          { "clientId": "direct", "secret": "{{WebSecret}}", "capabilities": ["directAccessGrants"],
+            "allowedScopes": ["openid", "profile", "offline_access", "api"] },
+          { "clientId": "direct-public", "type": "public", "capabilities": ["directAccessGrants"], "allowedScopes": ["openid"] },
           { "clientId": "no-flows", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "capabilities": [],
             "allowedScopes": ["openid"] }
         ],
@@ -34,6 +37,7 @@ public static class TestRealm
             "givenName": "Alice", "familyName": "Liddell" },
           { "username": "bob", "password": "{{Password}}", "email": "bob@example.com" },
           { "username": "throttled", "password": "{{Password}}" },
+          { "username": "ropc-target", "password": "{{Password}}" },
           { "username": "disabled", "password": "{{Password}}", "enabled": false }
         ]
       },
