@@ -29,7 +29,7 @@ public sealed class AuthorizeRequestValidator(IClientStore clients, ScopeCatalog
         if (AuthorizeParameterChecks.Check(request, client) is { } invalid) return Fail(invalid, responseMode);
 
         var requested = ScopeList.Parse(request[Parameters.Scope]);
-        if (await CheckScopesAsync(issuer.RealmName, client, requested, ct) is { } badScope) return Fail(badScope, responseMode);
+        if (await scopes.CheckAsync(issuer.RealmName, client, requested, ct) is { } badScope) return Fail(badScope, responseMode);
 
         return AuthorizeValidation.Valid(new AuthorizeRequest
         {
@@ -73,11 +73,4 @@ public sealed class AuthorizeRequestValidator(IClientStore clients, ScopeCatalog
     }
 
     private static readonly HashSet<string> TrustParameters = [Parameters.ClientId, Parameters.RedirectUri];
-
-    private async ValueTask<OAuthError?> CheckScopesAsync(string realm, Client client, IReadOnlyList<string> requested, CancellationToken ct)
-    {
-        var known = await scopes.AllAsync(realm, ct);
-        var refused = requested.FirstOrDefault(s => !ScopeList.IsValidToken(s) || !known.ContainsKey(s) || !client.AllowedScopes.Contains(s));
-        return refused is null ? null : OAuthErrors.InvalidScope($"The scope '{refused}' is not allowed for this client.");
-    }
 }

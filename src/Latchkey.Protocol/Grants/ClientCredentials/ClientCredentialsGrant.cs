@@ -34,8 +34,7 @@ public sealed class ClientCredentialsGrant(ScopeCatalog scopes) : IGrantHandler
         var granted = requested.Count > 0
             ? requested
             : client.AllowedScopes.Where(s => !UserScopes.Contains(s) && known.ContainsKey(s)).ToArray();
-        var refused = granted.FirstOrDefault(s => UserScopes.Contains(s) || !known.ContainsKey(s) || !client.AllowedScopes.Contains(s));
-        if (refused is not null) return OAuthErrors.InvalidScope($"The scope '{refused}' is not available to this client.");
+        if (await scopes.CheckAsync(issuer.RealmName, client, granted, ct, UserScopes) is { } badScope) return badScope;
 
         return new TokenGrant
         {

@@ -34,10 +34,8 @@ public sealed class ResourceOwnerPasswordGrant(IPasswordAuthenticator passwords,
         var password = request[Primitives.Parameters.Password];
         if (username is null || password is null) return OAuthErrors.InvalidRequest("username and password are required.");
 
-        var known = await scopes.AllAsync(issuer.RealmName, ct);
         var requested = ScopeList.Parse(request[Primitives.Parameters.Scope]);
-        var refused = requested.FirstOrDefault(s => !known.ContainsKey(s) || !client.AllowedScopes.Contains(s));
-        if (refused is not null) return OAuthErrors.InvalidScope($"The scope '{refused}' is not allowed for this client.");
+        if (await scopes.CheckAsync(issuer.RealmName, client, requested, ct) is { } badScope) return badScope;
 
         var check = await passwords.AuthenticateAsync(issuer.RealmName, username, password, request.RemoteAddress, ct);
         if (check.User is null) return OAuthErrors.InvalidGrant(check.Failure!);
