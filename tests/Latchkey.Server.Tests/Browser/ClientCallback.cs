@@ -1,0 +1,42 @@
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Playwright;
+
+namespace Latchkey.Server.Tests.Browser;
+
+/// <summary>
+/// Plays the client at its redirect URI (e.g. https://spa.example/cb): Chromium answers the request
+/// itself with a small page, so the browser never leaves the machine. Playwright's page.RouteAsync
+/// cannot do this, because it only sees the first URL of a redirect chain ("The handler will only be
+/// called for the first url if the response is a redirect") and Latchkey always reaches the client by
+/// a redirect. Chromium's Fetch domain pauses redirect hops too.
+/// </summary>
+public static class ClientCallback
+{
+    public const string Title = "Client callback";
+
+    public static async Task InstallAsync(IPage page, string redirectUri)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        var body = Convert.ToBase64String(Encoding.UTF8.GetBytes($"<!DOCTYPE html><title>{Title}</title><h1>{Title}</h1>"));
+        cdp.Event("Fetch.requestPaused").OnEvent += (_, paused) => _ = cdp.SendAsync("Fetch.fulfillRequest", new()
+        {
+            ["requestId"] = paused!.Value.GetProperty("requestId").GetString()!,
+            ["responseCode"] = 200,
+            ["responseHeaders"] = new[] { new Dictionary<string, string> { ["name"] = "Content-Type", ["value"] = "text/html; charset=utf-8" } },
+            ["body"] = body,
+        });
+        await cdp.SendAsync("Fetch.enable", new()
+        {
+            ["patterns"] = new[] { new Dictionary<string, string> { ["urlPattern"] = redirectUri + "*", ["requestStage"] = "Request" } },
+        });
+    }
+
+    /// <summary>Waits until the browser shows the client's callback page and returns what Latchkey sent it.</summary>
+    public static async Task<Dictionary<string, string>> ReachedAsync(IPage page, string redirectUri)
+    {
+        await page.WaitForURLAsync(url => url.StartsWith(redirectUri + "?", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveTitleAsync(Title);
+        return QueryHelpers.ParseQuery(new Uri(page.Url).Query).ToDictionary(p => p.Key, p => p.Value.ToString());
+    }
+}
