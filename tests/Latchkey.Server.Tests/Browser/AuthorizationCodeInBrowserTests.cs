@@ -1,9 +1,6 @@
 using System.Net;
-using Latchkey.Protocol.Users;
-using Latchkey.Server.Admin;
 using Latchkey.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -122,20 +119,9 @@ public sealed class AuthorizationCodeInBrowserTests(ChromiumFixture chromium, La
     private async Task SignInAndAnswerConsentAsync(IPage page, Dictionary<string, string> request, string decision)
     {
         await page.GotoAsync(AuthorizeUrl(request));
-        await SubmitLoginAsync(page, await NewUserAsync(), TestRealm.Password);
+        // Not alice: her consent from the first test would skip the consent page.
+        await SubmitLoginAsync(page, await TestUsers.CreateAsync(server), TestRealm.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = decision }).ClickAsync();
-    }
-
-    /// <summary>
-    /// Consent is remembered per user and client, so a test that must see the consent page signs in as a
-    /// user no other test has used (alice is the first test's alone).
-    /// </summary>
-    private async Task<string> NewUserAsync()
-    {
-        var username = "user-" + Guid.NewGuid().ToString("N")[..8];
-        var user = new User { Realm = TestRealm.Name, Id = Guid.NewGuid().ToString(), Username = username };
-        await server.Services.GetRequiredService<AdminRepository>().SaveUserAsync(TestRealm.Name, user, TestRealm.Password, CancellationToken.None);
-        return username;
     }
 
     private static async Task SubmitLoginAsync(IPage page, string username, string password)

@@ -20,6 +20,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"Chromium is not installed at {ExecutablePath}, so the browser tests cannot run. "
                 + "Install it with `apt-get install -y chromium` (.ci/run does this).");
+        // Sign-in hashes passwords and the WebApp redeems codes while the rest of the suite runs on two cores.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

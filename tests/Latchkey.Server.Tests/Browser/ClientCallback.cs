@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Playwright;
 
@@ -35,7 +36,7 @@ public static class ClientCallback
     /// <summary>Waits until the browser shows the client's callback page and returns what Latchkey sent it.</summary>
     public static async Task<Dictionary<string, string>> ReachedAsync(IPage page, string redirectUri)
     {
-        await page.WaitForURLAsync(url => url.StartsWith(redirectUri + "?", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(redirectUri) + @"\?"));
         await Assertions.Expect(page).ToHaveTitleAsync(Title);
         return QueryHelpers.ParseQuery(new Uri(page.Url).Query).ToDictionary(p => p.Key, p => p.Value.ToString());
     }
