@@ -21,6 +21,9 @@ public sealed class AuthorizationCodeInBrowserTests(ChromiumFixture chromium, La
         var verifier = OAuthTestClient.NewVerifier();
         var request = OAuthTestClient.CodeRequest(verifier, "spa", TestRealm.SpaRedirect, Scope);
 
+        var problems = new List<string>();
+        page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy")) problems.Add(m.Text); };
+        page.PageError += (_, e) => problems.Add(e);
         var login = await page.GotoAsync(AuthorizeUrl(request));
         AssertCannotBeFramed(login!);
         await Expect(page.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Sign in");
@@ -45,10 +48,13 @@ public sealed class AuthorizationCodeInBrowserTests(ChromiumFixture chromium, La
             "Stay connected to your account when you are not using the application", "Use the test API",
         ]);
 
+        // The stylesheet got past the CSP: the primary button wears the default brand colour (#2f5bea).
+        await Expect(page.Locator("#allow")).ToHaveCSSAsync("background-color", "rgb(47, 91, 234)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
         var callback = await ClientCallback.ReachedAsync(page, TestRealm.SpaRedirect);
         Assert.Equal(request["state"], callback["state"]);
         Assert.Equal(server.Issuer, callback["iss"]); // RFC 9207 §2
+        Assert.Empty(problems); // no CSP violation or script error on Latchkey's pages
 
         using var client = server.NewClient();
         var tokens = await RedeemAsync(client, callback["code"], verifier);

@@ -20,16 +20,23 @@ public static class ClientCallback
     {
         var cdp = await page.Context.NewCDPSessionAsync(page);
         var body = Convert.ToBase64String(Encoding.UTF8.GetBytes($"<!DOCTYPE html><title>{Title}</title><h1>{Title}</h1>"));
-        cdp.Event("Fetch.requestPaused").OnEvent += (_, paused) => _ = cdp.SendAsync("Fetch.fulfillRequest", new()
+        cdp.Event("Fetch.requestPaused").OnEvent += (_, paused) =>
         {
-            ["requestId"] = paused!.Value.GetProperty("requestId").GetString()!,
-            ["responseCode"] = 200,
-            ["responseHeaders"] = new[] { new Dictionary<string, string> { ["name"] = "Content-Type", ["value"] = "text/html; charset=utf-8" } },
-            ["body"] = body,
-        });
+            var request = paused!.Value;
+            var atCallback = request.GetProperty("request").GetProperty("url").GetString()!.StartsWith(redirectUri, StringComparison.Ordinal);
+            _ = cdp.SendAsync("Fetch.fulfillRequest", new()
+            {
+                ["requestId"] = request.GetProperty("requestId").GetString()!,
+                ["responseCode"] = atCallback ? 200 : 404,
+                ["responseHeaders"] = new[] { new Dictionary<string, string> { ["name"] = "Content-Type", ["value"] = "text/html; charset=utf-8" } },
+                ["body"] = atCallback ? body : "",
+            });
+        };
+        // The whole origin, not only the callback path: the browser also asks it for /favicon.ico.
+        var origin = new Uri(redirectUri).GetLeftPart(UriPartial.Authority);
         await cdp.SendAsync("Fetch.enable", new()
         {
-            ["patterns"] = new[] { new Dictionary<string, string> { ["urlPattern"] = redirectUri + "*", ["requestStage"] = "Request" } },
+            ["patterns"] = new[] { new Dictionary<string, string> { ["urlPattern"] = origin + "/*", ["requestStage"] = "Request" } },
         });
     }
 
