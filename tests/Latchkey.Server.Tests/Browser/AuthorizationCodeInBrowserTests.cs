@@ -32,7 +32,7 @@ public sealed class AuthorizationCodeInBrowserTests(ChromiumFixture chromium, La
         await Expect(page.GetByLabel("Username or email")).ToBeFocusedAsync();
 
         await SubmitLoginAsync(page, "alice", "not " + TestRealm.Password);
-        // The message must not say which of the two was wrong (OWASP authentication guidance).
+        // One message for both mistakes, so the page does not reveal which usernames exist (OWASP Authentication Cheat Sheet).
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Invalid username or password.");
         await Expect(page.GetByLabel("Username or email")).ToHaveValueAsync("alice");
         await Expect(page.GetByLabel("Password")).ToHaveValueAsync("");
