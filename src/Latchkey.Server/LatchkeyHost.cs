@@ -34,6 +34,7 @@ public static class LatchkeyHost
         app.UseRouting();
         app.MapRazorPages();
         app.MapLatchkeyProtocol();
+        app.MapLatchkeyTokenManagement();
         return app;
     }
 

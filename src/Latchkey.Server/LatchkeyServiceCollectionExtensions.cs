@@ -1,5 +1,7 @@
 using Latchkey.Protocol.Clients;
 using Latchkey.Protocol.Endpoints.Authorize;
+using Latchkey.Protocol.Endpoints.Introspection;
+using Latchkey.Protocol.Endpoints.Revocation;
 using Latchkey.Protocol.Endpoints.Token;
 using Latchkey.Protocol.Endpoints.Token.Steps;
 using Latchkey.Protocol.Endpoints.UserInfo;
@@ -53,6 +55,10 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<GrantHandlers>();
         services.AddSingleton<TokenEndpoint>();
         services.AddSingleton<UserInfoEndpoint>();
+        services.AddSingleton<TokenLookup>();
+        services.AddSingleton<IntrospectionEndpoint>();
+        services.AddSingleton<IntrospectionJwt>();
+        services.AddSingleton<RevocationEndpoint>();
         services.AddSingleton<AuthorizeRequestValidator>();
         services.AddSingleton<AuthorizationCodeIssuer>();
 

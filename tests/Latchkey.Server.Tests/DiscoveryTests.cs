@@ -21,9 +21,8 @@ public sealed class DiscoveryTests(LatchkeyServer server) : IClassFixture<Latchk
         Assert.Contains("api", doc.GetProperty("scopes_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.True(doc.GetProperty("authorization_response_iss_parameter_supported").GetBoolean());
         Assert.False(doc.TryGetProperty("end_session_endpoint", out _));
-        Assert.False(doc.TryGetProperty("introspection_endpoint", out _));
 
-        foreach (var endpoint in new[] { "authorization_endpoint", "token_endpoint", "userinfo_endpoint", "jwks_uri" })
+        foreach (var endpoint in new[] { "authorization_endpoint", "token_endpoint", "userinfo_endpoint", "jwks_uri", "introspection_endpoint", "revocation_endpoint" })
         {
             var url = doc.GetProperty(endpoint).GetString()!;
             Assert.StartsWith(server.Issuer + "/", url);

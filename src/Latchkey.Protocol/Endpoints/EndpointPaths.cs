@@ -7,6 +7,8 @@ public static class EndpointPaths
     public const string Token = "/token";
     public const string UserInfo = "/userinfo";
     public const string Jwks = "/jwks";
+    public const string Introspect = "/introspect";
+    public const string Revoke = "/revoke";
     public const string Login = "/login";
     public const string Consent = "/consent";
     public const string OpenIdConfiguration = "/.well-known/openid-configuration";

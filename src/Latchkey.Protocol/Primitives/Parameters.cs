@@ -24,6 +24,8 @@ public static class Parameters
     public const string CodeChallengeMethod = "code_challenge_method";
     public const string CodeVerifier = "code_verifier";
     public const string GrantType = "grant_type";
+    public const string Token = "token";
+    public const string TokenTypeHint = "token_type_hint";
     public const string Username = "username";
     public const string Password = "password";
     public const string Code = "code";

@@ -13,6 +13,9 @@ public interface IGrantStore
     ValueTask StoreRefreshTokenAsync(RefreshTokenRecord token, CancellationToken ct);
     ValueTask<Consumption<RefreshTokenRecord>> TryConsumeRefreshTokenAsync(string realm, string clientId, string hash, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>A refresh token that could be used right now: not rotated, revoked, expired, nor of a revoked grant.</summary>
+    ValueTask<RefreshTokenRecord?> FindActiveRefreshTokenAsync(string realm, string hash, DateTimeOffset now, CancellationToken ct);
+
     /// <summary>Revokes the grant: its refresh-token family and every access token that names it.</summary>
     ValueTask RevokeGrantAsync(string realm, string grantId, DateTimeOffset now, CancellationToken ct);
     ValueTask<bool> IsGrantRevokedAsync(string realm, string grantId, CancellationToken ct);

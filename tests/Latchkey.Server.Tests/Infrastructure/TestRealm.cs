@@ -29,6 +29,7 @@ public static class TestRealm
           { "clientId": "direct", "secret": "{{WebSecret}}", "capabilities": ["directAccessGrants"],
             "allowedScopes": ["openid", "profile", "offline_access", "api"] },
           { "clientId": "direct-public", "type": "public", "capabilities": ["directAccessGrants"], "allowedScopes": ["openid"] },
+          { "clientId": "resource-server", "secret": "{{WebSecret}}", "capabilities": ["tokenIntrospection"], "allowedScopes": [] },
           { "clientId": "no-flows", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "capabilities": [],
             "allowedScopes": ["openid"] }
         ],

@@ -20,6 +20,8 @@ public static class DiscoveryDocument
         w.WriteString("token_endpoint", i + EndpointPaths.Token);
         w.WriteString("userinfo_endpoint", i + EndpointPaths.UserInfo);
         w.WriteString("jwks_uri", i + EndpointPaths.Jwks);
+        w.WriteString("introspection_endpoint", i + EndpointPaths.Introspect);
+        w.WriteString("revocation_endpoint", i + EndpointPaths.Revoke);
         Array(w, "scopes_supported", scopes);
         Array(w, "response_types_supported", [ResponseTypes.Code]);
         Array(w, "response_modes_supported", [ResponseModes.Query, ResponseModes.Fragment, ResponseModes.FormPost]);
@@ -27,6 +29,9 @@ public static class DiscoveryDocument
         Array(w, "subject_types_supported", ["public"]);
         Array(w, "id_token_signing_alg_values_supported", [issuer.Realm.SigningAlgorithm]);
         Array(w, "token_endpoint_auth_methods_supported",
+            [ClientAuthMethods.ClientSecretBasic, ClientAuthMethods.ClientSecretPost, ClientAuthMethods.None]);
+        Array(w, "introspection_endpoint_auth_methods_supported", [ClientAuthMethods.ClientSecretBasic, ClientAuthMethods.ClientSecretPost]);
+        Array(w, "revocation_endpoint_auth_methods_supported",
             [ClientAuthMethods.ClientSecretBasic, ClientAuthMethods.ClientSecretPost, ClientAuthMethods.None]);
         Array(w, "code_challenge_methods_supported", [CodeChallengeMethods.S256, CodeChallengeMethods.Plain]);
         Array(w, "prompt_values_supported", [Prompts.None, Prompts.Login, Prompts.Consent, Prompts.SelectAccount]);

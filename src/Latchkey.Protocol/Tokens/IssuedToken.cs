@@ -1,0 +1,11 @@
+using System.Text.Json;
+using Latchkey.Protocol.Storage;
+
+namespace Latchkey.Protocol.Tokens;
+
+/// <summary>A token Latchkey issued that is still valid: either a JWT access token or a refresh token.</summary>
+public sealed record IssuedToken(string ClientId, AccessTokenValidator.ValidAccessToken? Access, RefreshTokenRecord? Refresh)
+{
+    public string? GrantId => Refresh?.GrantId ?? (Access?.Claims.TryGetProperty(Primitives.ClaimNames.JwtId, out var jti) == true
+        && jti.ValueKind == JsonValueKind.String ? AccessTokenId.GrantIdOf(jti.GetString()!) : null);
+}
