@@ -11,5 +11,8 @@ public static class EndpointPaths
     public const string Revoke = "/revoke";
     public const string Login = "/login";
     public const string Consent = "/consent";
+    /// <summary>RFC 8628 §3.1 device authorization endpoint, and §3.3 the page where the user enters the code.</summary>
+    public const string DeviceAuthorization = "/device_authorization";
+    public const string Device = "/device";
     public const string OpenIdConfiguration = "/.well-known/openid-configuration";
 }

@@ -1,6 +1,6 @@
 namespace Latchkey.Protocol.Primitives;
 
-/// <summary>Parameter names of RFC 6749, RFC 7636, RFC 9207 and OIDC Core.</summary>
+/// <summary>Parameter names of RFC 6749, RFC 7636, RFC 8628, RFC 9207 and OIDC Core.</summary>
 public static class Parameters
 {
     public const string ClientId = "client_id";
@@ -38,4 +38,9 @@ public static class Parameters
     public const string ErrorDescription = "error_description";
     public const string Issuer = "iss";
     public const string SessionState = "session_state";
+    public const string DeviceCode = "device_code";
+    public const string UserCode = "user_code";
+    public const string VerificationUri = "verification_uri";
+    public const string VerificationUriComplete = "verification_uri_complete";
+    public const string Interval = "interval";
 }

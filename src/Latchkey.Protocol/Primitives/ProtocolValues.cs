@@ -6,6 +6,8 @@ public static class GrantTypes
     public const string RefreshToken = "refresh_token";
     public const string ClientCredentials = "client_credentials";
     public const string Password = "password";
+    /// <summary>RFC 8628 §3.4.</summary>
+    public const string DeviceCode = "urn:ietf:params:oauth:grant-type:device_code";
 }
 
 public static class ResponseTypes

@@ -14,6 +14,7 @@ public static class DiscoveryDocument
     public static void Write(Utf8JsonWriter w, IssuerContext issuer, IEnumerable<string> grantTypes, IEnumerable<string> scopes)
     {
         var i = issuer.Issuer;
+        var grants = grantTypes.ToArray();
         w.WriteStartObject();
         w.WriteString("issuer", i);
         w.WriteString("authorization_endpoint", i + EndpointPaths.Authorize);
@@ -22,10 +23,13 @@ public static class DiscoveryDocument
         w.WriteString("jwks_uri", i + EndpointPaths.Jwks);
         w.WriteString("introspection_endpoint", i + EndpointPaths.Introspect);
         w.WriteString("revocation_endpoint", i + EndpointPaths.Revoke);
+        // RFC 8628 §4: only while the device code grant is registered.
+        if (grants.Contains(GrantTypes.DeviceCode))
+            w.WriteString("device_authorization_endpoint", i + EndpointPaths.DeviceAuthorization);
         Array(w, "scopes_supported", scopes);
         Array(w, "response_types_supported", [ResponseTypes.Code]);
         Array(w, "response_modes_supported", [ResponseModes.Query, ResponseModes.Fragment, ResponseModes.FormPost]);
-        Array(w, "grant_types_supported", grantTypes);
+        Array(w, "grant_types_supported", grants);
         Array(w, "subject_types_supported", ["public"]);
         Array(w, "id_token_signing_alg_values_supported", [issuer.Realm.SigningAlgorithm]);
         Array(w, "token_endpoint_auth_methods_supported",
