@@ -35,6 +35,7 @@ public static class LatchkeyHost
         app.MapRazorPages();
         app.MapLatchkeyProtocol();
         app.MapLatchkeyTokenManagement();
+        app.MapLatchkeyDeviceAuthorization();
         return app;
     }
 

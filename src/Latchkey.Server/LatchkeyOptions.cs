@@ -11,7 +11,19 @@ public sealed class LatchkeyOptions
     public string DemoRealm { get; set; } = "demo";
     public int SessionLifetimeMinutes { get; set; } = 600;
     public LoginThrottleOptions LoginThrottle { get; set; } = new();
+    public DeviceFlowOptions DeviceFlow { get; set; } = new();
     public BrandingOptions Branding { get; set; } = new();
+}
+
+/// <summary>RFC 8628 device authorization grant.</summary>
+public sealed class DeviceFlowOptions
+{
+    /// <summary>expires_in of device and user codes.</summary>
+    public int CodeLifetimeSeconds { get; set; } = 600;
+    /// <summary>interval: the minimum wait between two polls; slow_down adds 5 seconds to it per request.</summary>
+    public int PollingIntervalSeconds { get; set; } = 5;
+    /// <summary>Wrong user codes typed at the device page, counted per user and per client IP (RFC 8628 §5.1).</summary>
+    public LoginThrottleOptions UserCodeThrottle { get; set; } = new();
 }
 
 public sealed class StorageOptions

@@ -1,5 +1,6 @@
 using Latchkey.Protocol.Clients;
 using Latchkey.Protocol.Endpoints.Authorize;
+using Latchkey.Protocol.Endpoints.DeviceAuthorization;
 using Latchkey.Protocol.Endpoints.Introspection;
 using Latchkey.Protocol.Endpoints.Revocation;
 using Latchkey.Protocol.Endpoints.Token;
@@ -7,6 +8,7 @@ using Latchkey.Protocol.Endpoints.Token.Steps;
 using Latchkey.Protocol.Endpoints.UserInfo;
 using Latchkey.Protocol.Grants.AuthorizationCode;
 using Latchkey.Protocol.Grants.ClientCredentials;
+using Latchkey.Protocol.Grants.DeviceCode;
 using Latchkey.Protocol.Grants.Password;
 using Latchkey.Protocol.Users;
 using Latchkey.Protocol.Grants.RefreshToken;
@@ -20,6 +22,7 @@ using Latchkey.Storage;
 using Latchkey.Storage.Stores;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Latchkey.Server;
 
@@ -52,6 +55,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<IGrantHandler, RefreshTokenGrant>();
         services.AddSingleton<IGrantHandler, ClientCredentialsGrant>();
         services.AddSingleton<IGrantHandler, ResourceOwnerPasswordGrant>();
+        services.AddSingleton<IGrantHandler, DeviceCodeGrant>();
         services.AddSingleton<GrantHandlers>();
         services.AddSingleton<TokenEndpoint>();
         services.AddSingleton<UserInfoEndpoint>();
@@ -61,6 +65,9 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<RevocationEndpoint>();
         services.AddSingleton<AuthorizeRequestValidator>();
         services.AddSingleton<AuthorizationCodeIssuer>();
+        services.AddSingleton(sp => DeviceFlowSettingsFrom(sp.GetRequiredService<IOptions<LatchkeyOptions>>().Value.DeviceFlow));
+        services.AddSingleton<DeviceAuthorizationEndpoint>();
+        services.AddSingleton<DeviceVerification>();
 
         services.AddSingleton<IssuerResolver>();
         services.AddSingleton<AuthorizeFlow>();
@@ -68,11 +75,18 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<PasswordVerifier>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<IPasswordAuthenticator, ThrottledPasswordAuthenticator>();
+        services.AddSingleton<UserCodeThrottle>();
         services.AddSingleton<AdminRepository>();
         services.AddSingleton<ImportFileLoader>();
         services.AddSingleton<DemoRealmSeeder>();
         return services;
     }
+
+    private static DeviceFlowSettings DeviceFlowSettingsFrom(DeviceFlowOptions options) => new()
+    {
+        CodeLifetimeSeconds = options.CodeLifetimeSeconds,
+        PollingIntervalSeconds = options.PollingIntervalSeconds,
+    };
 
     private static void TryAddSingletonClock(this IServiceCollection services)
     {
@@ -94,5 +108,6 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<ISigningKeyStore, EfSigningKeyStore>();
         services.AddSingleton<ISessionStore, EfSessionStore>();
         services.AddSingleton<ILoginThrottleStore, EfLoginThrottleStore>();
+        services.AddSingleton<IDeviceAuthorizationStore, EfDeviceAuthorizationStore>();
     }
 }
