@@ -16,13 +16,14 @@ public sealed class DiscoveryTests(LatchkeyServer server) : IClassFixture<Latchk
         var doc = JsonDocument.Parse(await client.Http.GetStringAsync(path)).RootElement;
         Assert.Equal(server.Issuer, doc.GetProperty("issuer").GetString());
         Assert.Equal(["code"], doc.GetProperty("response_types_supported").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["authorization_code", "client_credentials", "password", "refresh_token"],
+        Assert.Equal(["authorization_code", "client_credentials", "password", "refresh_token", "urn:ietf:params:oauth:grant-type:device_code"],
             doc.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()).Order());
         Assert.Contains("api", doc.GetProperty("scopes_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.True(doc.GetProperty("authorization_response_iss_parameter_supported").GetBoolean());
         Assert.False(doc.TryGetProperty("end_session_endpoint", out _));
 
-        foreach (var endpoint in new[] { "authorization_endpoint", "token_endpoint", "userinfo_endpoint", "jwks_uri", "introspection_endpoint", "revocation_endpoint" })
+        foreach (var endpoint in new[] { "authorization_endpoint", "token_endpoint", "userinfo_endpoint", "jwks_uri", "introspection_endpoint", "revocation_endpoint",
+                     "device_authorization_endpoint" })
         {
             var url = doc.GetProperty(endpoint).GetString()!;
             Assert.StartsWith(server.Issuer + "/", url);

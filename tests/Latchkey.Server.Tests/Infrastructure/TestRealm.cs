@@ -31,7 +31,11 @@ public static class TestRealm
           { "clientId": "direct-public", "type": "public", "capabilities": ["directAccessGrants"], "allowedScopes": ["openid"] },
           { "clientId": "resource-server", "secret": "{{WebSecret}}", "capabilities": ["tokenIntrospection"], "allowedScopes": [] },
           { "clientId": "no-flows", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "capabilities": [],
-            "allowedScopes": ["openid"] }
+            "allowedScopes": ["openid"] },
+          { "clientId": "tv", "displayName": "Living Room TV", "type": "public", "capabilities": ["deviceAuthorizationGrant"],
+            "allowedScopes": ["openid", "profile", "offline_access", "api"] },
+          { "clientId": "tv-confidential", "secret": "{{WebSecret}}", "capabilities": ["deviceAuthorizationGrant"],
+            "allowedScopes": ["openid", "api"] }
         ],
         "users": [
           { "username": "alice", "password": "{{Password}}", "email": "alice@example.com", "emailVerified": true,
