@@ -8,6 +8,7 @@ using Latchkey.Protocol.Endpoints.UserInfo;
 using Latchkey.Protocol.Grants.AuthorizationCode;
 using Latchkey.Protocol.Grants.ClientCredentials;
 using Latchkey.Protocol.Grants.Password;
+using Latchkey.Protocol.Grants.TokenExchange;
 using Latchkey.Protocol.Users;
 using Latchkey.Protocol.Grants.RefreshToken;
 using Latchkey.Protocol.Scopes;
@@ -41,6 +42,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<IKeyProtector, DataProtectionKeyProtector>();
         services.AddSingleton<IKeyRing, KeyRing>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<OwnJwtValidator>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<ScopeCatalog>();
 
@@ -52,6 +54,8 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<IGrantHandler, RefreshTokenGrant>();
         services.AddSingleton<IGrantHandler, ClientCredentialsGrant>();
         services.AddSingleton<IGrantHandler, ResourceOwnerPasswordGrant>();
+        services.AddSingleton<IGrantHandler, TokenExchangeGrant>();
+        services.AddSingleton<ExchangedTokenReader>();
         services.AddSingleton<GrantHandlers>();
         services.AddSingleton<TokenEndpoint>();
         services.AddSingleton<UserInfoEndpoint>();

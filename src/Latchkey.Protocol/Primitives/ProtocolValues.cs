@@ -6,6 +6,7 @@ public static class GrantTypes
     public const string RefreshToken = "refresh_token";
     public const string ClientCredentials = "client_credentials";
     public const string Password = "password";
+    public const string TokenExchange = "urn:ietf:params:oauth:grant-type:token-exchange";
 }
 
 public static class ResponseTypes

@@ -20,7 +20,7 @@ public sealed class TokenService(IKeyRing keys, IGrantStore grants, TimeProvider
         var refreshToken = grant.IssueRefreshToken ? await StoreRefreshTokenAsync(issuer, grant, now, ct) : null;
         var idToken = grant.IssueIdToken ? WriteIdToken(key, issuer.Issuer, grant, now, accessToken, code: null) : null;
         return new TokenResponse(accessToken, TokenTypes.Bearer, (int)grant.Client.AccessTokenLifetime.TotalSeconds,
-            refreshToken, idToken, ScopeList.Join(grant.Scopes));
+            refreshToken, idToken, ScopeList.Join(grant.Scopes), grant.IssuedTokenType);
     }
 
     /// <summary>RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti, plus scope and auth_time.</summary>
@@ -37,6 +37,11 @@ public sealed class TokenService(IKeyRing keys, IGrantStore grants, TimeProvider
             if (grant.Scopes.Count > 0) w.WriteString(ClaimNames.Scope, ScopeList.Join(grant.Scopes));
             if (grant.AuthTime is { } authTime) w.WriteNumber(ClaimNames.AuthTime, authTime.ToUnixTimeSeconds());
             if (grant.SessionId is not null) w.WriteString(ClaimNames.SessionId, grant.SessionId);
+            if (grant.Actor is not null)
+            {
+                w.WritePropertyName(ClaimNames.Actor);
+                grant.Actor.WriteTo(w);
+            }
         });
 
     /// <summary>OIDC Core §2 and §3.1.3.6. <paramref name="code"/> is set when issued beside a code (c_hash).</summary>

@@ -13,11 +13,12 @@ public static class TestRealm
     {
       "realms": [{
         "name": "{{Name}}",
-        "scopes": [ { "name": "api", "description": "Use the test API", "audience": "test-api" } ],
+        "scopes": [ { "name": "api", "description": "Use the test API", "audience": "test-api" },
+                    { "name": "a.read", "description": "Read your data in service A", "audience": "service-a" } ],
         "clients": [
           { "clientId": "web", "displayName": "Test Web", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"],
             "postLogoutRedirectUris": ["https://client.example/bye"],
-            "allowedScopes": ["openid", "profile", "email", "offline_access", "api"] },
+            "allowedScopes": ["openid", "profile", "email", "offline_access", "api", "a.read"] },
           { "clientId": "spa", "type": "public", "redirectUris": ["{{SpaRedirect}}"],
             "allowedScopes": ["openid", "profile", "offline_access", "api"] },
           { "clientId": "native", "type": "public", "redirectUris": ["http://127.0.0.1/callback"], "allowedScopes": ["openid"] },
@@ -30,6 +31,14 @@ public static class TestRealm
             "allowedScopes": ["openid", "profile", "offline_access", "api"] },
           { "clientId": "direct-public", "type": "public", "capabilities": ["directAccessGrants"], "allowedScopes": ["openid"] },
           { "clientId": "resource-server", "secret": "{{WebSecret}}", "capabilities": ["tokenIntrospection"], "allowedScopes": [] },
+          { "clientId": "service-a", "secret": "{{WebSecret}}", "capabilities": ["tokenExchange"],
+            "tokenExchangeAudiences": ["service-b"], "tokenExchangeMayImpersonate": true },
+          { "clientId": "service-b", "secret": "{{WebSecret}}", "capabilities": ["tokenExchange", "serviceAccount"], "allowedScopes": [],
+            "tokenExchangeAudiences": ["service-c"] },
+          { "clientId": "service-c", "secret": "{{WebSecret}}", "capabilities": ["tokenExchange", "serviceAccount"], "allowedScopes": [],
+            "tokenExchangeAudiences": ["service-e"] },
+          { "clientId": "service-d", "secret": "{{WebSecret}}", "capabilities": ["tokenExchange", "serviceAccount"], "allowedScopes": [],
+            "tokenExchangeAudiences": ["service-b"] },
           { "clientId": "no-flows", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "capabilities": [],
             "allowedScopes": ["openid"] }
         ],
