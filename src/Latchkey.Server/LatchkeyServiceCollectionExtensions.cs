@@ -64,7 +64,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<IntrospectionJwt>();
         services.AddSingleton<RevocationEndpoint>();
         services.AddSingleton<AuthorizeRequestValidator>();
-        services.AddSingleton<AuthorizationCodeIssuer>();
+        services.AddSingleton<AuthorizationResponseIssuer>();
 
         services.AddSingleton<IssuerResolver>();
         services.AddSingleton<AuthorizeFlow>();

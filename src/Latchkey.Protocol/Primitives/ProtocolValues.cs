@@ -12,6 +12,8 @@ public static class GrantTypes
 public static class ResponseTypes
 {
     public const string Code = "code";
+    public const string Token = "token";
+    public const string IdToken = "id_token";
 }
 
 public static class ResponseModes

@@ -23,6 +23,20 @@ public sealed class TokenService(IKeyRing keys, IGrantStore grants, TimeProvider
             refreshToken, idToken, ScopeList.Join(grant.Scopes), grant.IssuedTokenType);
     }
 
+    /// <summary>
+    /// Implicit and hybrid (OIDC Core §3.2.2.5, §3.3.2.5): tokens returned by /authorize itself. The ID
+    /// token carries at_hash for the access token and c_hash for the code issued beside it.
+    /// </summary>
+    public async ValueTask<(string? AccessToken, string? IdToken)> MintAtAuthorizationAsync(
+        IssuerContext issuer, TokenGrant grant, bool accessToken, string? code, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var key = await keys.SigningKeyAsync(issuer.RealmName, issuer.Realm.SigningAlgorithm, ct);
+        var access = accessToken ? WriteAccessToken(key, issuer.Issuer, grant, now) : null;
+        var id = grant.IssueIdToken ? WriteIdToken(key, issuer.Issuer, grant, now, access, code) : null;
+        return (access, id);
+    }
+
     /// <summary>RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti, plus scope and auth_time.</summary>
     private static string WriteAccessToken(SigningKey key, string issuer, TokenGrant grant, DateTimeOffset now) =>
         JwtWriter.Write(key, TokenTypes.AccessTokenJwt, w =>
@@ -45,7 +59,7 @@ public sealed class TokenService(IKeyRing keys, IGrantStore grants, TimeProvider
         });
 
     /// <summary>OIDC Core §2 and §3.1.3.6. <paramref name="code"/> is set when issued beside a code (c_hash).</summary>
-    public static string WriteIdToken(SigningKey key, string issuer, TokenGrant grant, DateTimeOffset now, string? accessToken, string? code) =>
+    private static string WriteIdToken(SigningKey key, string issuer, TokenGrant grant, DateTimeOffset now, string? accessToken, string? code) =>
         JwtWriter.Write(key, "JWT", w =>
         {
             w.WriteString(ClaimNames.Issuer, issuer);

@@ -39,6 +39,10 @@ public static class TestRealm
             "tokenExchangeAudiences": ["service-e"] },
           { "clientId": "service-d", "secret": "{{WebSecret}}", "capabilities": ["tokenExchange", "serviceAccount"], "allowedScopes": [],
             "tokenExchangeAudiences": ["service-b"] },
+          { "clientId": "legacy-spa", "type": "public", "capabilities": ["implicitFlow"], "redirectUris": ["https://legacy.example/cb"],
+            "consentRequired": false, "allowedScopes": ["openid", "profile", "email", "offline_access", "api"] },
+          { "clientId": "hybrid", "secret": "{{WebSecret}}", "capabilities": ["standardFlow", "implicitFlow"], "redirectUris": ["{{WebRedirect}}"],
+            "consentRequired": false, "allowedScopes": ["openid", "profile", "offline_access", "api"] },
           { "clientId": "no-flows", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "capabilities": [],
             "allowedScopes": ["openid"] }
         ],

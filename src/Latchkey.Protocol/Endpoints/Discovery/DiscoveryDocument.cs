@@ -23,7 +23,7 @@ public static class DiscoveryDocument
         w.WriteString("introspection_endpoint", i + EndpointPaths.Introspect);
         w.WriteString("revocation_endpoint", i + EndpointPaths.Revoke);
         Array(w, "scopes_supported", scopes);
-        Array(w, "response_types_supported", [ResponseTypes.Code]);
+        Array(w, "response_types_supported", Authorize.ResponseTypeSet.Supported);
         Array(w, "response_modes_supported", [ResponseModes.Query, ResponseModes.Fragment, ResponseModes.FormPost]);
         Array(w, "grant_types_supported", grantTypes);
         Array(w, "subject_types_supported", ["public"]);
