@@ -10,6 +10,7 @@ using Latchkey.Protocol.Grants.AuthorizationCode;
 using Latchkey.Protocol.Grants.ClientCredentials;
 using Latchkey.Protocol.Grants.DeviceCode;
 using Latchkey.Protocol.Grants.Password;
+using Latchkey.Protocol.Grants.TokenExchange;
 using Latchkey.Protocol.Users;
 using Latchkey.Protocol.Grants.RefreshToken;
 using Latchkey.Protocol.Scopes;
@@ -44,6 +45,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<IKeyProtector, DataProtectionKeyProtector>();
         services.AddSingleton<IKeyRing, KeyRing>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<OwnJwtValidator>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<ScopeCatalog>();
 
@@ -56,6 +58,8 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<IGrantHandler, ClientCredentialsGrant>();
         services.AddSingleton<IGrantHandler, ResourceOwnerPasswordGrant>();
         services.AddSingleton<IGrantHandler, DeviceCodeGrant>();
+        services.AddSingleton<IGrantHandler, TokenExchangeGrant>();
+        services.AddSingleton<ExchangedTokenReader>();
         services.AddSingleton<GrantHandlers>();
         services.AddSingleton<TokenEndpoint>();
         services.AddSingleton<UserInfoEndpoint>();
@@ -64,7 +68,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<IntrospectionJwt>();
         services.AddSingleton<RevocationEndpoint>();
         services.AddSingleton<AuthorizeRequestValidator>();
-        services.AddSingleton<AuthorizationCodeIssuer>();
+        services.AddSingleton<AuthorizationResponseIssuer>();
         services.AddSingleton(sp => DeviceFlowSettingsFrom(sp.GetRequiredService<IOptions<LatchkeyOptions>>().Value.DeviceFlow));
         services.AddSingleton<DeviceAuthorizationEndpoint>();
         services.AddSingleton<DeviceVerification>();

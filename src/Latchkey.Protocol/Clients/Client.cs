@@ -24,6 +24,12 @@ public sealed record Client
     /// <summary>Issue a refresh token even without offline_access (Keycloak's default for web apps).</summary>
     public bool AlwaysIssueRefreshToken { get; init; }
 
+    /// <summary>RFC 8693 policy: the audiences this client may exchange a token for (anything else is invalid_target).</summary>
+    public IReadOnlyList<string> TokenExchangeAudiences { get; init; } = [];
+
+    /// <summary>RFC 8693 §1.1: may exchange without an actor_token, i.e. impersonate the subject.</summary>
+    public bool TokenExchangeMayImpersonate { get; init; }
+
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(5);
     public TimeSpan IdTokenLifetime { get; init; } = TimeSpan.FromMinutes(5);
     public TimeSpan AuthorizationCodeLifetime { get; init; } = TimeSpan.FromSeconds(60);

@@ -18,6 +18,7 @@ public static class ErrorCodes
     public const string InvalidToken = "invalid_token";
     public const string InsufficientScope = "insufficient_scope";
     public const string UnsupportedTokenType = "unsupported_token_type";
+    public const string InvalidTarget = "invalid_target";
     public const string RequestNotSupported = "request_not_supported";
     public const string RequestUriNotSupported = "request_uri_not_supported";
     /// <summary>RFC 8628 §3.5.</summary>

@@ -31,12 +31,16 @@ public sealed class OAuthRequest
 
     public bool Has(string name) => this[name] is not null;
 
+    /// <summary>Every non-empty value of a parameter that may repeat (RFC 8707 §2 resource, RFC 8693 §2.1 audience).</summary>
+    public IReadOnlyList<string> All(string name) =>
+        _parameters.TryGetValue(name, out var values) ? values.Where(v => v.Length > 0).ToArray() : [];
+
     /// <summary>RFC 6749 §3.1 / §3.2: request and response parameters MUST NOT be included more than once.</summary>
-    public string? FirstRepeatedParameter()
+    public string? FirstRepeatedParameter(IReadOnlySet<string>? repeatable = null)
     {
         foreach (var (name, values) in _parameters)
         {
-            if (values.Length > 1) return name;
+            if (values.Length > 1 && repeatable?.Contains(name) != true) return name;
         }
         return null;
     }

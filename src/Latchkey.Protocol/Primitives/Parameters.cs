@@ -25,6 +25,14 @@ public static class Parameters
     public const string CodeVerifier = "code_verifier";
     public const string GrantType = "grant_type";
     public const string Token = "token";
+    public const string SubjectToken = "subject_token";
+    public const string SubjectTokenType = "subject_token_type";
+    public const string ActorToken = "actor_token";
+    public const string ActorTokenType = "actor_token_type";
+    public const string RequestedTokenType = "requested_token_type";
+    public const string IssuedTokenType = "issued_token_type";
+    public const string Audience = "audience";
+    public const string Resource = "resource";
     public const string TokenTypeHint = "token_type_hint";
     public const string Username = "username";
     public const string Password = "password";

@@ -20,7 +20,21 @@ public sealed class TokenService(IKeyRing keys, IGrantStore grants, TimeProvider
         var refreshToken = grant.IssueRefreshToken ? await StoreRefreshTokenAsync(issuer, grant, now, ct) : null;
         var idToken = grant.IssueIdToken ? WriteIdToken(key, issuer.Issuer, grant, now, accessToken, code: null) : null;
         return new TokenResponse(accessToken, TokenTypes.Bearer, (int)grant.Client.AccessTokenLifetime.TotalSeconds,
-            refreshToken, idToken, ScopeList.Join(grant.Scopes));
+            refreshToken, idToken, ScopeList.Join(grant.Scopes), grant.IssuedTokenType);
+    }
+
+    /// <summary>
+    /// Implicit and hybrid (OIDC Core §3.2.2.5, §3.3.2.5): tokens returned by /authorize itself. The ID
+    /// token carries at_hash for the access token and c_hash for the code issued beside it.
+    /// </summary>
+    public async ValueTask<(string? AccessToken, string? IdToken)> MintAtAuthorizationAsync(
+        IssuerContext issuer, TokenGrant grant, bool accessToken, string? code, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var key = await keys.SigningKeyAsync(issuer.RealmName, issuer.Realm.SigningAlgorithm, ct);
+        var access = accessToken ? WriteAccessToken(key, issuer.Issuer, grant, now) : null;
+        var id = grant.IssueIdToken ? WriteIdToken(key, issuer.Issuer, grant, now, access, code) : null;
+        return (access, id);
     }
 
     /// <summary>RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti, plus scope and auth_time.</summary>
@@ -37,10 +51,15 @@ public sealed class TokenService(IKeyRing keys, IGrantStore grants, TimeProvider
             if (grant.Scopes.Count > 0) w.WriteString(ClaimNames.Scope, ScopeList.Join(grant.Scopes));
             if (grant.AuthTime is { } authTime) w.WriteNumber(ClaimNames.AuthTime, authTime.ToUnixTimeSeconds());
             if (grant.SessionId is not null) w.WriteString(ClaimNames.SessionId, grant.SessionId);
+            if (grant.Actor is not null)
+            {
+                w.WritePropertyName(ClaimNames.Actor);
+                grant.Actor.WriteTo(w);
+            }
         });
 
     /// <summary>OIDC Core §2 and §3.1.3.6. <paramref name="code"/> is set when issued beside a code (c_hash).</summary>
-    public static string WriteIdToken(SigningKey key, string issuer, TokenGrant grant, DateTimeOffset now, string? accessToken, string? code) =>
+    private static string WriteIdToken(SigningKey key, string issuer, TokenGrant grant, DateTimeOffset now, string? accessToken, string? code) =>
         JwtWriter.Write(key, "JWT", w =>
         {
             w.WriteString(ClaimNames.Issuer, issuer);

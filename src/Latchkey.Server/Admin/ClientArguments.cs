@@ -25,6 +25,8 @@ public static class ClientArguments
             RequirePkce = !TakeFlag(args, "--no-pkce"),
             AllowPlainPkce = TakeFlag(args, "--allow-plain-pkce"),
             AlwaysIssueRefreshToken = TakeFlag(args, "--always-issue-refresh-token"),
+            TokenExchangeAudiences = TakeAll(args, "--exchange-audience"),
+            TokenExchangeMayImpersonate = TakeFlag(args, "--may-impersonate"),
             AccessTokenLifetimeSeconds = Seconds(args, "--access-token-lifetime", defaults.AccessTokenLifetimeSeconds),
             RefreshTokenLifetimeSeconds = Seconds(args, "--refresh-token-lifetime", defaults.RefreshTokenLifetimeSeconds),
             AuthorizationCodeLifetimeSeconds = Seconds(args, "--code-lifetime", defaults.AuthorizationCodeLifetimeSeconds),

@@ -19,6 +19,7 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
           latchkey clients add --realm R [--id ID] [--name NAME] [--public] [--redirect-uri URI]...
                   [--post-logout-redirect-uri URI]... [--scopes "openid profile ..."] [--capability NAME]...
                   [--no-consent] [--no-pkce] [--allow-plain-pkce] [--always-issue-refresh-token]
+                  [--exchange-audience AUD]... [--may-impersonate]
                   [--access-token-lifetime SECONDS] [--refresh-token-lifetime SECONDS] [--code-lifetime SECONDS]
           latchkey clients list --realm R
           latchkey clients rotate-secret --realm R CLIENT_ID

@@ -27,7 +27,7 @@ public static class DiscoveryDocument
         if (grants.Contains(GrantTypes.DeviceCode))
             w.WriteString("device_authorization_endpoint", i + EndpointPaths.DeviceAuthorization);
         Array(w, "scopes_supported", scopes);
-        Array(w, "response_types_supported", [ResponseTypes.Code]);
+        Array(w, "response_types_supported", Authorize.ResponseTypeSet.Supported);
         Array(w, "response_modes_supported", [ResponseModes.Query, ResponseModes.Fragment, ResponseModes.FormPost]);
         Array(w, "grant_types_supported", grants);
         Array(w, "subject_types_supported", ["public"]);

@@ -132,6 +132,13 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.Property<string>("SecretHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TokenExchangeAudiences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TokenExchangeMayImpersonate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
 

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Latchkey.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(LatchkeyDbContext))]
-    [Migration("20261123133727_DeviceAuthorization")]
-    partial class DeviceAuthorization
+    [Migration("20261123133422_TokenExchangePolicy")]
+    partial class TokenExchangePolicy
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -135,6 +135,13 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.Property<string>("SecretHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TokenExchangeAudiences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TokenExchangeMayImpersonate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
 
@@ -164,74 +171,6 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.HasKey("Realm", "UserId", "ClientId");
 
                     b.ToTable("Consents");
-                });
-
-            modelBuilder.Entity("Latchkey.Storage.Entities.DeviceAuthorizationEntity", b =>
-                {
-                    b.Property<string>("DeviceCodeHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Amr")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("AuthTime")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClientId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ConsumedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("DecidedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("GrantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("IntervalSeconds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastPolledAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Realm")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Scopes")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SessionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserCodeHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("DeviceCodeHash");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.HasIndex("Realm", "UserCodeHash")
-                        .IsUnique();
-
-                    b.ToTable("DeviceAuthorizations");
                 });
 
             modelBuilder.Entity("Latchkey.Storage.Entities.LoginSessionEntity", b =>
