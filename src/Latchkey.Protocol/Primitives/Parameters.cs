@@ -46,4 +46,5 @@ public static class Parameters
     public const string ErrorDescription = "error_description";
     public const string Issuer = "iss";
     public const string SessionState = "session_state";
+    public const string PostLogoutRedirectUri = "post_logout_redirect_uri";
 }

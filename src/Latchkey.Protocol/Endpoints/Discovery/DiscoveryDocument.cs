@@ -22,6 +22,7 @@ public static class DiscoveryDocument
         w.WriteString("jwks_uri", i + EndpointPaths.Jwks);
         w.WriteString("introspection_endpoint", i + EndpointPaths.Introspect);
         w.WriteString("revocation_endpoint", i + EndpointPaths.Revoke);
+        w.WriteString("end_session_endpoint", i + EndpointPaths.EndSession);
         Array(w, "scopes_supported", scopes);
         Array(w, "response_types_supported", Authorize.ResponseTypeSet.Supported);
         Array(w, "response_modes_supported", [ResponseModes.Query, ResponseModes.Fragment, ResponseModes.FormPost]);
