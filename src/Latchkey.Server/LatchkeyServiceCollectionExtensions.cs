@@ -1,6 +1,7 @@
 using Latchkey.Protocol.Clients;
 using Latchkey.Protocol.Endpoints.Authorize;
 using Latchkey.Protocol.Endpoints.DeviceAuthorization;
+using Latchkey.Protocol.Endpoints.EndSession;
 using Latchkey.Protocol.Endpoints.Introspection;
 using Latchkey.Protocol.Endpoints.Revocation;
 using Latchkey.Protocol.Endpoints.Token;
@@ -75,6 +76,8 @@ public static class LatchkeyServiceCollectionExtensions
 
         services.AddSingleton<IssuerResolver>();
         services.AddSingleton<AuthorizeFlow>();
+        services.AddSingleton<EndSessionFlow>();
+        services.AddSingleton<EndSessionRequestValidator>();
         services.AddSingleton<LoginSessionCookie>();
         services.AddSingleton<PasswordVerifier>();
         services.AddSingleton<LoginThrottle>();

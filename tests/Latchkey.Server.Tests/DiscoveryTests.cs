@@ -22,9 +22,8 @@ public sealed class DiscoveryTests(LatchkeyServer server) : IClassFixture<Latchk
             doc.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()).Order());
         Assert.Contains("api", doc.GetProperty("scopes_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.True(doc.GetProperty("authorization_response_iss_parameter_supported").GetBoolean());
-        Assert.False(doc.TryGetProperty("end_session_endpoint", out _));
 
-        foreach (var endpoint in new[] { "authorization_endpoint", "token_endpoint", "userinfo_endpoint", "jwks_uri", "introspection_endpoint", "revocation_endpoint",
+        foreach (var endpoint in new[] { "authorization_endpoint", "token_endpoint", "userinfo_endpoint", "jwks_uri", "introspection_endpoint", "revocation_endpoint", "end_session_endpoint",
                      "device_authorization_endpoint" })
         {
             var url = doc.GetProperty(endpoint).GetString()!;

@@ -46,6 +46,7 @@ public static class Parameters
     public const string ErrorDescription = "error_description";
     public const string Issuer = "iss";
     public const string SessionState = "session_state";
+    public const string PostLogoutRedirectUri = "post_logout_redirect_uri";
     public const string DeviceCode = "device_code";
     public const string UserCode = "user_code";
     public const string VerificationUri = "verification_uri";

@@ -10,14 +10,15 @@ namespace Latchkey.Protocol.Tokens;
 /// </summary>
 public sealed class OwnJwtValidator(IKeyRing keys, IGrantStore grants, TimeProvider clock)
 {
-    public async ValueTask<JsonElement?> ValidateAsync(IssuerContext issuer, string token, string type, CancellationToken ct)
+    /// <param name="acceptExpired">For id_token_hint, which RP-Initiated Logout §2 accepts after it expired.</param>
+    public async ValueTask<JsonElement?> ValidateAsync(IssuerContext issuer, string token, string type, CancellationToken ct, bool acceptExpired = false)
     {
         var jwt = JwtReader.Verify(token, await keys.PublishedKeysAsync(issuer.RealmName, ct));
         if (jwt is null || !string.Equals(jwt.Type, type, StringComparison.OrdinalIgnoreCase)) return null;
         var claims = jwt.Claims;
         if (String(claims, ClaimNames.Issuer) != issuer.Issuer) return null;
         if (!claims.TryGetProperty(ClaimNames.Expires, out var exp) || !exp.TryGetInt64(out var expires)
-            || DateTimeOffset.FromUnixTimeSeconds(expires) <= clock.GetUtcNow()) return null;
+            || (!acceptExpired && DateTimeOffset.FromUnixTimeSeconds(expires) <= clock.GetUtcNow())) return null;
         var grantId = String(claims, ClaimNames.JwtId) is { } jti ? AccessTokenId.GrantIdOf(jti) : null;
         if (grantId is not null && await grants.IsGrantRevokedAsync(issuer.RealmName, grantId, ct)) return null;
         return claims;

@@ -23,6 +23,7 @@ public static class DiscoveryDocument
         w.WriteString("jwks_uri", i + EndpointPaths.Jwks);
         w.WriteString("introspection_endpoint", i + EndpointPaths.Introspect);
         w.WriteString("revocation_endpoint", i + EndpointPaths.Revoke);
+        w.WriteString("end_session_endpoint", i + EndpointPaths.EndSession);
         // RFC 8628 §4: only while the device code grant is registered.
         if (grants.Contains(GrantTypes.DeviceCode))
             w.WriteString("device_authorization_endpoint", i + EndpointPaths.DeviceAuthorization);
