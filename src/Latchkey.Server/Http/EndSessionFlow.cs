@@ -23,7 +23,7 @@ public sealed class EndSessionFlow(IssuerResolver issuers, EndSessionRequestVali
 
         var session = await sessions.ReadAsync(http, realm);
         if (session is null) return new Outcome(Request: logout, SignedOut: true);
-        var hintMatches = logout.HintSubject == session.UserId && (logout.HintSessionId is null || logout.HintSessionId == session.Id);
+        var hintMatches = logout.HintSubject == session.UserId && (logout.HintSessionId is null || logout.HintSessionId == session.Sid);
         if (!confirmed && !hintMatches) return new Outcome(Request: logout, NeedsConfirmation: true);
         await sessions.EndAsync(http, realm);
         return new Outcome(Request: logout, SignedOut: true);

@@ -9,9 +9,10 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Latchkey.Server.Tests.Infrastructure;
 
 /// <summary>Drives the server the way a browser and a client app would, over real HTTP, one hop at a time.</summary>
-public sealed partial class OAuthTestClient(LatchkeyServer server, string realm, HttpClient http) : IDisposable
+public sealed partial class OAuthTestClient(LatchkeyServer server, string realm, CookieContainer cookies, HttpClient http) : IDisposable
 {
     public HttpClient Http => http;
+    public CookieContainer Cookies => cookies;
     public LatchkeyServer Server => server;
     public string RealmPath => $"/realms/{realm}";
     public string Issuer => server.IssuerOf(realm);

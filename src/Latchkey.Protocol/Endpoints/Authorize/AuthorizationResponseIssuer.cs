@@ -32,7 +32,7 @@ public sealed class AuthorizationResponseIssuer(IGrantStore grants, IUserStore u
                 Client = request.Client, User = user, Scopes = request.Scopes, GrantId = grantId,
                 Audiences = await scopes.AudiencesAsync(issuer.RealmName, request.Scopes, ct),
                 IssueIdToken = request.ResponseType.IdToken, Nonce = request.Nonce,
-                AuthTime = session.AuthTime, SessionId = session.Id, Amr = session.Amr,
+                AuthTime = session.AuthTime, SessionId = session.Sid, Amr = session.Amr,
             };
             var minted = await tokens.MintAtAuthorizationAsync(issuer, grant, request.ResponseType.Token, code, ct);
             if (minted.AccessToken is not null)
@@ -65,7 +65,7 @@ public sealed class AuthorizationResponseIssuer(IGrantStore grants, IUserStore u
             CodeChallengeMethod = request.CodeChallengeMethod,
             Nonce = request.Nonce,
             AuthTime = session.AuthTime,
-            SessionId = session.Id,
+            SessionId = session.Sid,
             Amr = session.Amr,
             CreatedAt = now,
             ExpiresAt = now + request.Client.AuthorizationCodeLifetime,

@@ -34,7 +34,7 @@ public sealed class DeviceVerification(IDeviceAuthorizationStore store, IClientS
     {
         var record = pending.Record!;
         var approval = approve
-            ? new DeviceApproval(session.UserId, RandomToken.Create(16), session.AuthTime, session.Id, session.Amr)
+            ? new DeviceApproval(session.UserId, RandomToken.Create(16), session.AuthTime, session.Sid, session.Amr)
             : null;
         if (await store.TryDecideAsync(realm, record.UserCodeHash, approval, clock.GetUtcNow(), ct)) return UserCodeOutcome.Decided;
         var current = await store.FindByUserCodeAsync(realm, record.UserCodeHash, ct);
