@@ -77,6 +77,10 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<IssuerResolver>();
         services.AddSingleton<AuthorizeFlow>();
         services.AddSingleton<EndSessionFlow>();
+        services.AddSingleton<LogoutNotifications>();
+        services.AddHttpClient(nameof(BackchannelLogoutDispatcher), c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<BackchannelLogoutDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackchannelLogoutDispatcher>());
         services.AddSingleton<EndSessionRequestValidator>();
         services.AddSingleton<LoginSessionCookie>();
         services.AddSingleton<PasswordVerifier>();

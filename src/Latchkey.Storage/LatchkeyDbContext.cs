@@ -17,6 +17,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<SigningKeyEntity> SigningKeys => Set<SigningKeyEntity>();
     public DbSet<LoginSessionEntity> LoginSessions => Set<LoginSessionEntity>();
     public DbSet<LoginThrottleEntity> LoginThrottles => Set<LoginThrottleEntity>();
+    public DbSet<SessionClientEntity> SessionClients => Set<SessionClientEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>
         StorageProvider.ConfigureConventions(Database.ProviderName, builder);
@@ -41,5 +42,6 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         b.Entity<SigningKeyEntity>().HasKey(e => new { e.Realm, e.KeyId });
         b.Entity<LoginSessionEntity>().HasKey(e => e.Id);
         b.Entity<LoginThrottleEntity>().HasKey(e => e.Key);
+        b.Entity<SessionClientEntity>().HasKey(e => new { e.Realm, e.Sid, e.ClientId });
     }
 }

@@ -53,7 +53,8 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
     /// <summary>Registers or updates a client. Returns the generated secret when one was generated (shown once).</summary>
     public async Task<(Client Client, string? GeneratedSecret, bool Changed)> SaveClientAsync(string realm, ClientRegistration registration, CancellationToken ct)
     {
-        RedirectUriRules.Check(registration.RedirectUris.Concat(registration.PostLogoutRedirectUris));
+        RedirectUriRules.Check(registration.RedirectUris.Concat(registration.PostLogoutRedirectUris)
+            .Concat(new[] { registration.BackchannelLogoutUri, registration.FrontchannelLogoutUri }.OfType<string>()));
         await using var db = await factory.CreateDbContextAsync(ct);
         await RequireRealmAsync(db, realm, ct);
         var clientId = registration.ClientId ?? $"client-{RandomToken.Create(9)}";

@@ -25,6 +25,8 @@ public static class ClientArguments
             RequirePkce = !TakeFlag(args, "--no-pkce"),
             AllowPlainPkce = TakeFlag(args, "--allow-plain-pkce"),
             AlwaysIssueRefreshToken = TakeFlag(args, "--always-issue-refresh-token"),
+            BackchannelLogoutUri = TakeOption(args, "--backchannel-logout-uri"),
+            FrontchannelLogoutUri = TakeOption(args, "--frontchannel-logout-uri"),
             TokenExchangeAudiences = TakeAll(args, "--exchange-audience"),
             TokenExchangeMayImpersonate = TakeFlag(args, "--may-impersonate"),
             AccessTokenLifetimeSeconds = Seconds(args, "--access-token-lifetime", defaults.AccessTokenLifetimeSeconds),

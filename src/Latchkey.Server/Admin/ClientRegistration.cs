@@ -18,6 +18,8 @@ public sealed record ClientRegistration
     public bool AllowPlainPkce { get; init; }
     public bool ConsentRequired { get; init; } = true;
     public bool AlwaysIssueRefreshToken { get; init; }
+    public string? BackchannelLogoutUri { get; init; }
+    public string? FrontchannelLogoutUri { get; init; }
     public IReadOnlyList<string> TokenExchangeAudiences { get; init; } = [];
     public bool TokenExchangeMayImpersonate { get; init; }
     public int AccessTokenLifetimeSeconds { get; init; } = 300;
@@ -41,6 +43,8 @@ public sealed record ClientRegistration
         AllowPlainPkce = AllowPlainPkce,
         ConsentRequired = ConsentRequired,
         AlwaysIssueRefreshToken = AlwaysIssueRefreshToken,
+        BackchannelLogoutUri = BackchannelLogoutUri,
+        FrontchannelLogoutUri = FrontchannelLogoutUri,
         TokenExchangeAudiences = TokenExchangeAudiences,
         TokenExchangeMayImpersonate = TokenExchangeMayImpersonate,
         AccessTokenLifetime = TimeSpan.FromSeconds(AccessTokenLifetimeSeconds),

@@ -34,6 +34,8 @@ public sealed record ImportFile
         public bool AllowPlainPkce { get; init; }
         public bool ConsentRequired { get; init; } = true;
         public bool AlwaysIssueRefreshToken { get; init; }
+        public string? BackchannelLogoutUri { get; init; }
+        public string? FrontchannelLogoutUri { get; init; }
         public List<string> TokenExchangeAudiences { get; init; } = [];
         public bool TokenExchangeMayImpersonate { get; init; }
         public int AccessTokenLifetimeSeconds { get; init; } = 300;

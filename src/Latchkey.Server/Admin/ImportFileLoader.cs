@@ -72,6 +72,8 @@ public sealed class ImportFileLoader(AdminRepository admin, ILogger<ImportFileLo
         AllowPlainPkce = c.AllowPlainPkce,
         ConsentRequired = c.ConsentRequired,
         AlwaysIssueRefreshToken = c.AlwaysIssueRefreshToken,
+        BackchannelLogoutUri = c.BackchannelLogoutUri,
+        FrontchannelLogoutUri = c.FrontchannelLogoutUri,
         TokenExchangeAudiences = c.TokenExchangeAudiences,
         TokenExchangeMayImpersonate = c.TokenExchangeMayImpersonate,
         AccessTokenLifetimeSeconds = c.AccessTokenLifetimeSeconds,

@@ -9,9 +9,12 @@ namespace Latchkey.Server.Http;
 /// id_token_hint names the signed-in user, or ask the user first (a logout link alone must not be able
 /// to sign anyone out, RP-Initiated Logout §2).
 /// </summary>
-public sealed class EndSessionFlow(IssuerResolver issuers, EndSessionRequestValidator validator, LoginSessionCookie sessions)
+public sealed class EndSessionFlow(
+    IssuerResolver issuers, EndSessionRequestValidator validator, LoginSessionCookie sessions,
+    LogoutNotifications notifications, BackchannelLogoutDispatcher backchannel)
 {
-    public sealed record Outcome(OAuthError? Error = null, EndSessionRequest? Request = null, bool NeedsConfirmation = false, bool SignedOut = false);
+    public sealed record Outcome(OAuthError? Error = null, EndSessionRequest? Request = null, bool NeedsConfirmation = false,
+        bool SignedOut = false, IReadOnlyList<string>? FrontchannelUrls = null);
 
     public async Task<Outcome> RunAsync(HttpContext http, string realm, OAuthRequest request, bool confirmed)
     {
@@ -25,7 +28,9 @@ public sealed class EndSessionFlow(IssuerResolver issuers, EndSessionRequestVali
         if (session is null) return new Outcome(Request: logout, SignedOut: true);
         var hintMatches = logout.HintSubject == session.UserId && (logout.HintSessionId is null || logout.HintSessionId == session.Sid);
         if (!confirmed && !hintMatches) return new Outcome(Request: logout, NeedsConfirmation: true);
+        var notify = await notifications.ForSessionAsync(issuer, session, http.RequestAborted);
         await sessions.EndAsync(http, realm);
-        return new Outcome(Request: logout, SignedOut: true);
+        backchannel.Enqueue(notify.Backchannel);
+        return new Outcome(Request: logout, SignedOut: true, FrontchannelUrls: notify.FrontchannelUrls);
     }
 }

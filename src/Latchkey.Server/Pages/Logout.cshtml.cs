@@ -18,6 +18,8 @@ public sealed class LogoutModel(EndSessionFlow flow, IOptions<LatchkeyOptions> o
     public bool NeedsConfirmation { get; private set; }
     public string? ClientName { get; private set; }
     public string? Carried { get; private set; }
+    public IReadOnlyList<string> FrontchannelUrls { get; private set; } = [];
+    public string? Continue { get; private set; }
     public string Brand => options.Value.Branding.Title;
     public string ConfirmPath => $"/realms/{Uri.EscapeDataString((string)RouteData.Values["realm"]!)}/logout/confirm";
 
@@ -48,6 +50,17 @@ public sealed class LogoutModel(EndSessionFlow flow, IOptions<LatchkeyOptions> o
         {
             NeedsConfirmation = true;
             Carried = AuthorizeReturn.Serialize(request);
+            return Page();
+        }
+        if (outcome.FrontchannelUrls is { Count: > 0 } frames)
+        {
+            // Front-Channel Logout §4: the iframes must load before the browser moves on, so the page
+            // renders them and continues to the client after a moment (or by the link, without JavaScript).
+            FrontchannelUrls = frames;
+            Continue = outcome.Request.RedirectTarget;
+            var origins = string.Join(' ', frames.Select(f => new Uri(f).GetLeftPart(UriPartial.Authority)).Distinct());
+            Response.Headers.ContentSecurityPolicy =
+                $"frame-ancestors 'none'; default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; frame-src {origins}";
             return Page();
         }
         return outcome.Request.RedirectTarget is { } target ? Redirect(target) : Page();

@@ -23,6 +23,8 @@ public static class EntityMapping
         AllowPlainPkce = e.AllowPlainPkce,
         ConsentRequired = e.ConsentRequired,
         AlwaysIssueRefreshToken = e.AlwaysIssueRefreshToken,
+        BackchannelLogoutUri = e.BackchannelLogoutUri,
+        FrontchannelLogoutUri = e.FrontchannelLogoutUri,
         TokenExchangeAudiences = Lists.FromLines(e.TokenExchangeAudiences),
         TokenExchangeMayImpersonate = e.TokenExchangeMayImpersonate,
         AccessTokenLifetime = TimeSpan.FromSeconds(e.AccessTokenLifetimeSeconds),
@@ -44,6 +46,8 @@ public static class EntityMapping
         e.AllowPlainPkce = c.AllowPlainPkce;
         e.ConsentRequired = c.ConsentRequired;
         e.AlwaysIssueRefreshToken = c.AlwaysIssueRefreshToken;
+        e.BackchannelLogoutUri = c.BackchannelLogoutUri;
+        e.FrontchannelLogoutUri = c.FrontchannelLogoutUri;
         e.TokenExchangeAudiences = Lists.Lines(c.TokenExchangeAudiences);
         e.TokenExchangeMayImpersonate = c.TokenExchangeMayImpersonate;
         e.AccessTokenLifetimeSeconds = (int)c.AccessTokenLifetime.TotalSeconds;

@@ -11,12 +11,14 @@ namespace Latchkey.Protocol.Endpoints.Authorize;
 /// (RFC 6749 §4.1.2) and/or, for implicit and hybrid, an access token and ID token minted here
 /// (OIDC Core §3.2.2.5, §3.3.2.5) — never a refresh token. Always state and RFC 9207 iss.
 /// </summary>
-public sealed class AuthorizationResponseIssuer(IGrantStore grants, IUserStore users, ScopeCatalog scopes, TokenService tokens, TimeProvider clock)
+public sealed class AuthorizationResponseIssuer(
+    IGrantStore grants, IUserStore users, ISessionStore sessions, ScopeCatalog scopes, TokenService tokens, TimeProvider clock)
 {
     public async ValueTask<AuthorizationResponse> IssueAsync(IssuerContext issuer, AuthorizeRequest request, LoginSession session, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var grantId = RandomToken.Create(16);
+        await sessions.AddClientAsync(issuer.RealmName, session.Sid, request.Client.ClientId, ct);
         var parameters = new List<KeyValuePair<string, string>>();
         string? code = null;
         if (request.ResponseType.Code)

@@ -24,6 +24,10 @@ public static class DiscoveryDocument
         w.WriteString("introspection_endpoint", i + EndpointPaths.Introspect);
         w.WriteString("revocation_endpoint", i + EndpointPaths.Revoke);
         w.WriteString("end_session_endpoint", i + EndpointPaths.EndSession);
+        w.WriteBoolean("backchannel_logout_supported", true);
+        w.WriteBoolean("backchannel_logout_session_supported", true);
+        w.WriteBoolean("frontchannel_logout_supported", true);
+        w.WriteBoolean("frontchannel_logout_session_supported", true);
         // RFC 8628 §4: only while the device code grant is registered.
         if (grants.Contains(GrantTypes.DeviceCode))
             w.WriteString("device_authorization_endpoint", i + EndpointPaths.DeviceAuthorization);

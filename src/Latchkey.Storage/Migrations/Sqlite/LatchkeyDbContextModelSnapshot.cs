@@ -103,6 +103,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.Property<int>("AuthorizationCodeLifetimeSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BackchannelLogoutUri")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Capabilities")
                         .HasColumnType("INTEGER");
 
@@ -110,6 +113,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrontchannelLogoutUri")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("IdTokenLifetimeSeconds")
@@ -390,6 +396,22 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.HasKey("Realm", "Name");
 
                     b.ToTable("Scopes");
+                });
+
+            modelBuilder.Entity("Latchkey.Storage.Entities.SessionClientEntity", b =>
+                {
+                    b.Property<string>("Realm")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Realm", "Sid", "ClientId");
+
+                    b.ToTable("SessionClients");
                 });
 
             modelBuilder.Entity("Latchkey.Storage.Entities.SigningKeyEntity", b =>
