@@ -30,6 +30,7 @@ public static class LatchkeyHost
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(WriteServerError));
         app.UseLatchkeySecurityHeaders();
+        app.UseLatchkeyMalformedBodies();
         app.UseStaticFiles();
         app.UseRouting();
         app.MapRazorPages();

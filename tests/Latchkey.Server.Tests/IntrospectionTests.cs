@@ -19,7 +19,7 @@ public sealed class IntrospectionTests(LatchkeyServer server) : IClassFixture<La
     {
         using var client = server.NewClient();
         var tokens = await client.CodeFlowAsync(scope: "openid api");
-        var (status, body) = await IntrospectAsync(client, tokens.AccessToken, "resource-server", TestRealm.WebSecret);
+        var (status, body) = await IntrospectAsync(client, tokens.AccessToken, "test-api", TestRealm.WebSecret);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(body.GetProperty("active").GetBoolean());
         Assert.Equal("web", body.GetProperty("client_id").GetString());
@@ -38,6 +38,18 @@ public sealed class IntrospectionTests(LatchkeyServer server) : IClassFixture<La
         Assert.True(body.GetProperty("active").GetBoolean());
         Assert.Equal("refresh_token", body.GetProperty("token_type").GetString());
         Assert.Equal("openid offline_access", body.GetProperty("scope").GetString());
+    }
+
+    [Fact]
+    public async Task A_resource_server_learns_nothing_about_tokens_meant_for_someone_else()
+    {
+        using var client = server.NewClient();
+        var tokens = await client.CodeFlowAsync(scope: "openid offline_access a.read");
+        foreach (var token in new[] { tokens.AccessToken, tokens.RefreshToken! })
+        {
+            var (_, body) = await IntrospectAsync(client, token, "test-api", TestRealm.WebSecret);
+            Assert.Equal("""{"active":false}""", body.GetRawText());
+        }
     }
 
     [Fact]
@@ -60,26 +72,26 @@ public sealed class IntrospectionTests(LatchkeyServer server) : IClassFixture<La
         var foreign = await es.CodeFlowAsync(scope: "openid");
 
         foreach (var token in new[] { first.RefreshToken!, "unknown-token", "a.b.c", foreign.AccessToken })
-            Assert.Equal("""{"active":false}""", (await IntrospectAsync(client, token, "resource-server", TestRealm.WebSecret)).Body.GetRawText());
+            Assert.Equal("""{"active":false}""", (await IntrospectAsync(client, token, "test-api", TestRealm.WebSecret)).Body.GetRawText());
 
         await client.PostFormAsync("revoke", new Dictionary<string, string> { ["token"] = rotated.RefreshToken! }, "web", TestRealm.WebSecret);
-        Assert.False((await IntrospectAsync(client, rotated.AccessToken, "resource-server", TestRealm.WebSecret)).Body.GetProperty("active").GetBoolean());
+        Assert.False((await IntrospectAsync(client, rotated.AccessToken, "web", TestRealm.WebSecret)).Body.GetProperty("active").GetBoolean());
 
         var fresh = await client.CodeFlowAsync(scope: "openid");
         server.Clock.Advance(TimeSpan.FromMinutes(6));
-        Assert.False((await IntrospectAsync(client, fresh.AccessToken, "resource-server", TestRealm.WebSecret)).Body.GetProperty("active").GetBoolean());
+        Assert.False((await IntrospectAsync(client, fresh.AccessToken, "web", TestRealm.WebSecret)).Body.GetProperty("active").GetBoolean());
     }
 
     [Fact]
     public async Task Callers_must_authenticate_and_public_clients_may_not_ask()
     {
         using var client = server.NewClient();
-        var wrong = await client.PostFormAsync("introspect", new Dictionary<string, string> { ["token"] = "x" }, "resource-server", "wrong");
+        var wrong = await client.PostFormAsync("introspect", new Dictionary<string, string> { ["token"] = "x" }, "test-api", "wrong");
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.Status);
         Assert.Equal("invalid_client", wrong.Error);
         var anonymous = await client.PostFormAsync("introspect", new Dictionary<string, string> { ["token"] = "x", ["client_id"] = "spa" });
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.Status);
-        var missing = await client.PostFormAsync("introspect", new Dictionary<string, string>(), "resource-server", TestRealm.WebSecret);
+        var missing = await client.PostFormAsync("introspect", new Dictionary<string, string>(), "test-api", TestRealm.WebSecret);
         Assert.Equal("invalid_request", missing.Error);
     }
 
@@ -93,11 +105,11 @@ public sealed class IntrospectionTests(LatchkeyServer server) : IClassFixture<La
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = tokens.AccessToken }),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/token-introspection+jwt"));
-        request.Headers.Authorization = OAuthTestClient.Basic("resource-server", TestRealm.WebSecret);
+        request.Headers.Authorization = OAuthTestClient.Basic("test-api", TestRealm.WebSecret);
         var response = await client.Http.SendAsync(request);
         Assert.Equal("application/token-introspection+jwt", response.Content.Headers.ContentType!.MediaType);
         var jwt = await response.Content.ReadAsStringAsync();
-        var validated = await Jwt.ValidateAsync(client, jwt, "resource-server", "token-introspection+jwt", expires: false);
+        var validated = await Jwt.ValidateAsync(client, jwt, "test-api", "token-introspection+jwt", expires: false);
         Assert.True(validated.IsValid, validated.Exception?.Message);
         Assert.True(Jwt.Payload(jwt).GetProperty("token_introspection").GetProperty("active").GetBoolean());
     }

@@ -58,6 +58,18 @@ public sealed class LogoutTests(LatchkeyServer server) : IClassFixture<LatchkeyS
     }
 
     [Fact]
+    public async Task Hint_from_an_earlier_session_of_the_same_user_asks_first()
+    {
+        using var browser = server.NewClient();
+        var old = await browser.CodeFlowAsync(scope: "openid");
+        await browser.GetAsync(LogoutUrl(("id_token_hint", old.IdToken!)));
+        await browser.CodeFlowAsync(scope: "openid");
+        var page = await browser.GetAsync(LogoutUrl(("id_token_hint", old.IdToken!)));
+        Assert.Contains("Sign out?", await page.Content.ReadAsStringAsync());
+        Assert.True(await SignedInAsync(browser));
+    }
+
+    [Fact]
     public async Task Hint_for_another_user_asks_first()
     {
         using var alice = server.NewClient();

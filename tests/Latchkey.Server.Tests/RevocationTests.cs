@@ -17,7 +17,7 @@ public sealed class RevocationTests(LatchkeyServer server) : IClassFixture<Latch
             "web", TestRealm.WebSecret);
         Assert.Equal(HttpStatusCode.OK, revoke.Status);
         Assert.Equal("invalid_grant", (await client.TokenAsync(Refresh(tokens.RefreshToken!), "web", TestRealm.WebSecret)).Error);
-        var introspected = await client.PostFormAsync("introspect", new Dictionary<string, string> { ["token"] = tokens.AccessToken }, "resource-server", TestRealm.WebSecret);
+        var introspected = await client.PostFormAsync("introspect", new Dictionary<string, string> { ["token"] = tokens.AccessToken }, "web", TestRealm.WebSecret);
         Assert.False(introspected.Json.GetProperty("active").GetBoolean());
     }
 
@@ -60,12 +60,31 @@ public sealed class RevocationTests(LatchkeyServer server) : IClassFixture<Latch
     }
 
     [Fact]
-    public async Task Client_credentials_tokens_cannot_be_revoked_and_say_so()
+    public async Task A_token_without_a_grant_is_revoked_by_itself()
     {
         using var client = server.NewClient();
-        var token = await client.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }, "service", TestRealm.WebSecret);
+        var token = await client.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = "api" }, "service", TestRealm.WebSecret);
+        var other = await client.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = "api" }, "service", TestRealm.WebSecret);
         var attempt = await client.PostFormAsync("revoke", new Dictionary<string, string> { ["token"] = token.AccessToken }, "service", TestRealm.WebSecret);
-        Assert.Equal("unsupported_token_type", attempt.Error);
+        Assert.Equal(HttpStatusCode.OK, attempt.Status);
+        Assert.False((await client.PostFormAsync("introspect", new Dictionary<string, string> { ["token"] = token.AccessToken }, "test-api", TestRealm.WebSecret)).Json.GetProperty("active").GetBoolean());
+        Assert.True((await client.PostFormAsync("introspect", new Dictionary<string, string> { ["token"] = other.AccessToken }, "test-api", TestRealm.WebSecret)).Json.GetProperty("active").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_token_exchange_client_revokes_its_own_token_not_the_users_grant()
+    {
+        using var client = server.NewClient();
+        var user = await client.CodeFlowAsync(scope: "openid offline_access a.read");
+        var exchanged = await client.TokenAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange", ["subject_token"] = user.AccessToken,
+            ["subject_token_type"] = "urn:ietf:params:oauth:token-type:access_token", ["audience"] = "service-b",
+        }, "service-a", TestRealm.WebSecret);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync("revoke", new Dictionary<string, string> { ["token"] = exchanged.AccessToken }, "service-a", TestRealm.WebSecret)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.TokenAsync(Refresh(user.RefreshToken!), "web", TestRealm.WebSecret)).Status);
+        var introspected = await client.PostFormAsync("introspect", new Dictionary<string, string> { ["token"] = exchanged.AccessToken }, "service-a", TestRealm.WebSecret);
+        Assert.False(introspected.Json.GetProperty("active").GetBoolean());
     }
 
     [Fact]

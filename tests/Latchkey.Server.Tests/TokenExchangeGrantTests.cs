@@ -115,6 +115,25 @@ public sealed class TokenExchangeGrantTests(LatchkeyServer server) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_actor_must_be_the_calling_client_and_the_new_token_never_outlives_the_subject()
+    {
+        using var client = server.NewClient();
+        var user = await client.CodeFlowAsync(scope: "openid a.read");
+        var forB = await client.TokenAsync(Exchange(user.AccessToken, ("audience", "service-b")), "service-a", TestRealm.WebSecret);
+        var someoneElse = await client.TokenAsync(Exchange(forB.AccessToken, ("audience", "service-c"),
+            ("actor_token", await OwnTokenAsync(client, "service-d")), ("actor_token_type", AccessTokenType)), "service-b", TestRealm.WebSecret);
+        Assert.Equal("invalid_request", someoneElse.Error);
+        var subjectAsActor = await client.TokenAsync(Exchange(forB.AccessToken, ("audience", "service-c"),
+            ("actor_token", forB.AccessToken), ("actor_token_type", AccessTokenType)), "service-b", TestRealm.WebSecret);
+        Assert.Equal("invalid_request", subjectAsActor.Error);
+
+        server.Clock.Advance(TimeSpan.FromMinutes(3));
+        var late = await client.TokenAsync(Exchange(user.AccessToken, ("audience", "service-b")), "service-a", TestRealm.WebSecret);
+        Assert.Equal(Jwt.Payload(user.AccessToken).GetProperty("exp").GetInt64(), Jwt.Payload(late.AccessToken).GetProperty("exp").GetInt64());
+        Assert.True(int.Parse(late["expires_in"]!) <= 120);
+    }
+
+    [Fact]
     public async Task Token_meant_for_another_audience_is_refused()
     {
         using var client = server.NewClient();
@@ -135,7 +154,7 @@ public sealed class TokenExchangeGrantTests(LatchkeyServer server) : IClassFixtu
         var derived = await client.TokenAsync(Exchange(user.AccessToken, ("audience", "service-b")), "service-a", TestRealm.WebSecret);
         await client.PostFormAsync("revoke", new Dictionary<string, string> { ["token"] = user.RefreshToken! }, "web", TestRealm.WebSecret);
         Assert.Equal("invalid_request", (await client.TokenAsync(Exchange(user.AccessToken, ("audience", "service-b")), "service-a", TestRealm.WebSecret)).Error);
-        var introspected = await client.PostFormAsync("introspect", new Dictionary<string, string> { ["token"] = derived.AccessToken }, "resource-server", TestRealm.WebSecret);
+        var introspected = await client.PostFormAsync("introspect", new Dictionary<string, string> { ["token"] = derived.AccessToken }, "service-a", TestRealm.WebSecret);
         Assert.False(introspected.Json.GetProperty("active").GetBoolean()); // derived tokens die with the user's grant
 
         var (client2, user2) = await AliceTokenForServiceAAsync();

@@ -45,11 +45,12 @@ public sealed class OAuthRequest
         return null;
     }
 
-    public string? FirstOversizedParameter(int maxLength)
+    public string? FirstOversizedParameter(int maxLength, IReadOnlySet<string>? longer = null, int longerMax = 0)
     {
         foreach (var (name, values) in _parameters)
         {
-            if (values.Any(v => v.Length > maxLength)) return name;
+            var limit = longer?.Contains(name) == true ? longerMax : maxLength;
+            if (values.Any(v => v.Length > limit)) return name;
         }
         return null;
     }

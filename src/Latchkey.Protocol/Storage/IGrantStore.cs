@@ -18,5 +18,12 @@ public interface IGrantStore
 
     /// <summary>Revokes the grant: its refresh-token family and every access token that names it.</summary>
     ValueTask RevokeGrantAsync(string realm, string grantId, DateTimeOffset now, CancellationToken ct);
-    ValueTask<bool> IsGrantRevokedAsync(string realm, string grantId, CancellationToken ct);
+    /// <summary>
+    /// Whether an access token is revoked: its whole grant, or just the token itself (its jti, revoked
+    /// by <see cref="RevokeGrantAsync"/> with the jti as id, for a token that has no grant of its own).
+    /// </summary>
+    ValueTask<bool> IsRevokedAsync(string realm, string? grantId, string jti, CancellationToken ct);
+
+    /// <summary>The client a grant was made for (its code, refresh tokens or device request); null when unknown.</summary>
+    ValueTask<string?> GrantOwnerAsync(string realm, string grantId, CancellationToken ct);
 }

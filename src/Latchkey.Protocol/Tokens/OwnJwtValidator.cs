@@ -19,8 +19,8 @@ public sealed class OwnJwtValidator(IKeyRing keys, IGrantStore grants, TimeProvi
         if (String(claims, ClaimNames.Issuer) != issuer.Issuer) return null;
         if (!claims.TryGetProperty(ClaimNames.Expires, out var exp) || !exp.TryGetInt64(out var expires)
             || (!acceptExpired && DateTimeOffset.FromUnixTimeSeconds(expires) <= clock.GetUtcNow())) return null;
-        var grantId = String(claims, ClaimNames.JwtId) is { } jti ? AccessTokenId.GrantIdOf(jti) : null;
-        if (grantId is not null && await grants.IsGrantRevokedAsync(issuer.RealmName, grantId, ct)) return null;
+        if (String(claims, ClaimNames.JwtId) is { } jti && await grants.IsRevokedAsync(issuer.RealmName, AccessTokenId.GrantIdOf(jti), jti, ct))
+            return null;
         return claims;
     }
 

@@ -35,6 +35,9 @@ public sealed record TokenGrant
     /// <summary>RFC 8693 §4.1 act claim: the current actor, with earlier actors nested inside.</summary>
     public System.Text.Json.Nodes.JsonObject? Actor { get; init; }
 
+    /// <summary>An upper bound on the access token's expiry (token exchange: never beyond the subject token).</summary>
+    public DateTimeOffset? ExpiresAtMost { get; init; }
+
     /// <summary>RFC 8693 §2.2.1 issued_token_type, for exchange responses.</summary>
     public string? IssuedTokenType { get; init; }
 

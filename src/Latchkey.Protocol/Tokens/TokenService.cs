@@ -17,9 +17,10 @@ public sealed class TokenService(IKeyRing keys, IGrantStore grants, TimeProvider
         if (grant.IssueRefreshToken && grant.GrantId is null) grant = grant with { GrantId = RandomToken.Create(16) };
         var key = await keys.SigningKeyAsync(issuer.RealmName, issuer.Realm.SigningAlgorithm, ct);
         var accessToken = WriteAccessToken(key, issuer.Issuer, grant, now);
+        var expiresIn = (int)(AccessTokenExpiry(grant, now) - now).TotalSeconds;
         var refreshToken = grant.IssueRefreshToken ? await StoreRefreshTokenAsync(issuer, grant, now, ct) : null;
         var idToken = grant.IssueIdToken ? WriteIdToken(key, issuer.Issuer, grant, now, accessToken, code: null) : null;
-        return new TokenResponse(accessToken, TokenTypes.Bearer, (int)grant.Client.AccessTokenLifetime.TotalSeconds,
+        return new TokenResponse(accessToken, TokenTypes.Bearer, expiresIn,
             refreshToken, idToken, ScopeList.Join(grant.Scopes), grant.IssuedTokenType);
     }
 
@@ -46,7 +47,7 @@ public sealed class TokenService(IKeyRing keys, IGrantStore grants, TimeProvider
             WriteAudience(w, grant.Audiences.Count > 0 ? grant.Audiences : [grant.Client.ClientId]);
             w.WriteString(ClaimNames.ClientId, grant.Client.ClientId);
             w.WriteNumber(ClaimNames.IssuedAt, now.ToUnixTimeSeconds());
-            w.WriteNumber(ClaimNames.Expires, (now + grant.Client.AccessTokenLifetime).ToUnixTimeSeconds());
+            w.WriteNumber(ClaimNames.Expires, AccessTokenExpiry(grant, now).ToUnixTimeSeconds());
             w.WriteString(ClaimNames.JwtId, AccessTokenId.Create(grant.GrantId));
             if (grant.Scopes.Count > 0) w.WriteString(ClaimNames.Scope, ScopeList.Join(grant.Scopes));
             if (grant.AuthTime is { } authTime) w.WriteNumber(ClaimNames.AuthTime, authTime.ToUnixTimeSeconds());
@@ -101,6 +102,12 @@ public sealed class TokenService(IKeyRing keys, IGrantStore grants, TimeProvider
             ExpiresAt = grant.RefreshTokenExpiresAt ?? now + grant.Client.RefreshTokenLifetime,
         }, ct);
         return handle;
+    }
+
+    private static DateTimeOffset AccessTokenExpiry(TokenGrant grant, DateTimeOffset now)
+    {
+        var expiry = now + grant.Client.AccessTokenLifetime;
+        return grant.ExpiresAtMost is { } cap && cap < expiry ? cap : expiry;
     }
 
     private static void WriteAudience(Utf8JsonWriter w, IReadOnlyList<string> audiences)

@@ -26,7 +26,9 @@ public sealed class EndSessionFlow(
 
         var session = await sessions.ReadAsync(http, realm);
         if (session is null) return new Outcome(Request: logout, SignedOut: true);
-        var hintMatches = logout.HintSubject == session.UserId && (logout.HintSessionId is null || logout.HintSessionId == session.Sid);
+        // Only a hint from this very session (its sid) signs out without asking: an old ID token of the
+        // same user, or one without sid (password grant), could otherwise be replayed to log them out.
+        var hintMatches = logout.HintSubject == session.UserId && logout.HintSessionId == session.Sid;
         if (!confirmed && !hintMatches) return new Outcome(Request: logout, NeedsConfirmation: true);
         var notify = await notifications.ForSessionAsync(issuer, session, http.RequestAborted);
         await sessions.EndAsync(http, realm);

@@ -95,9 +95,17 @@ public sealed class EfGrantStore(IDbContextFactory<LatchkeyDbContext> factory) :
         await tx.CommitAsync(ct);
     }
 
-    public async ValueTask<bool> IsGrantRevokedAsync(string realm, string grantId, CancellationToken ct)
+    public async ValueTask<bool> IsRevokedAsync(string realm, string? grantId, string jti, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.RevokedGrants.AnyAsync(g => g.Realm == realm && g.GrantId == grantId, ct);
+        return await db.RevokedGrants.AnyAsync(g => g.Realm == realm && (g.GrantId == jti || g.GrantId == grantId), ct);
+    }
+
+    public async ValueTask<string?> GrantOwnerAsync(string realm, string grantId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.AuthorizationCodes.Where(c => c.Realm == realm && c.GrantId == grantId).Select(c => c.ClientId).FirstOrDefaultAsync(ct)
+            ?? await db.RefreshTokens.Where(t => t.Realm == realm && t.GrantId == grantId).Select(t => t.ClientId).FirstOrDefaultAsync(ct)
+            ?? await db.DeviceAuthorizations.Where(d => d.Realm == realm && d.GrantId == grantId).Select(d => d.ClientId).FirstOrDefaultAsync(ct);
     }
 }

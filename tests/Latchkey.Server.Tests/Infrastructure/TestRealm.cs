@@ -30,7 +30,7 @@ public static class TestRealm
           { "clientId": "direct", "secret": "{{WebSecret}}", "capabilities": ["directAccessGrants"],
             "allowedScopes": ["openid", "profile", "offline_access", "api"] },
           { "clientId": "direct-public", "type": "public", "capabilities": ["directAccessGrants"], "allowedScopes": ["openid"] },
-          { "clientId": "resource-server", "secret": "{{WebSecret}}", "capabilities": ["tokenIntrospection"], "allowedScopes": [] },
+          { "clientId": "test-api", "secret": "{{WebSecret}}", "capabilities": ["tokenIntrospection"], "allowedScopes": [] },
           { "clientId": "service-a", "secret": "{{WebSecret}}", "capabilities": ["tokenExchange"],
             "tokenExchangeAudiences": ["service-b"], "tokenExchangeMayImpersonate": true },
           { "clientId": "service-b", "secret": "{{WebSecret}}", "capabilities": ["tokenExchange", "serviceAccount"], "allowedScopes": [],

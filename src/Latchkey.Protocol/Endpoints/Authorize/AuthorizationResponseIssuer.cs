@@ -28,10 +28,11 @@ public sealed class AuthorizationResponseIssuer(
         }
         if (request.ResponseType.HasFrontChannelTokens)
         {
-            var user = await users.FindByIdAsync(issuer.RealmName, session.UserId, ct);
+            var user = await Grants.SingleUse.ActiveUserAsync(users, issuer.RealmName, session.UserId, ct);
+            if (!user.Succeeded) return Error(issuer, request, OAuthErrors.AccessDenied("The user is no longer active."));
             var grant = new TokenGrant
             {
-                Client = request.Client, User = user, Scopes = request.Scopes, GrantId = grantId,
+                Client = request.Client, User = user.Value, SubjectId = session.UserId, Scopes = request.Scopes, GrantId = grantId,
                 Audiences = await scopes.AudiencesAsync(issuer.RealmName, request.Scopes, ct),
                 IssueIdToken = request.ResponseType.IdToken, Nonce = request.Nonce,
                 AuthTime = session.AuthTime, SessionId = session.Sid, Amr = session.Amr,

@@ -7,8 +7,9 @@ using Latchkey.Protocol.Tokens;
 namespace Latchkey.Protocol.Endpoints.Introspection;
 
 /// <summary>
-/// RFC 7662. Only authenticated confidential clients may ask; a resource server (the token
-/// introspection switch) about any token of the realm, any other client about its own tokens.
+/// RFC 7662. Only authenticated confidential clients may ask: a resource server (the token
+/// introspection switch) about access tokens meant for it — its client id in their aud (§4: the AS
+/// must decide whether the token can be used at the caller) — and any client about its own tokens.
 /// Everything else — expired, revoked, unknown, foreign — is just active:false (§2.2), no detail.
 /// </summary>
 public sealed class IntrospectionEndpoint(ClientAuthentication authenticateClient, TokenLookup tokens)
@@ -26,7 +27,9 @@ public sealed class IntrospectionEndpoint(ClientAuthentication authenticateClien
 
         var found = await tokens.FindAsync(issuer, token, ct);
         var mayKnow = found is not null
-            && (caller.Value.Has(ClientCapabilities.TokenIntrospection) || found.ClientId == caller.Value.ClientId);
+            && (found.ClientId == caller.Value.ClientId
+                || caller.Value.Has(ClientCapabilities.TokenIntrospection) && found.Access is not null
+                   && OwnJwtValidator.Audiences(found.Access.Claims).Contains(caller.Value.ClientId));
         return new Answer(caller.Value, mayKnow ? Describe(issuer, found!) : new JsonObject { ["active"] = false });
     }
 

@@ -6,8 +6,9 @@ using Latchkey.Protocol.Tokens;
 namespace Latchkey.Protocol.Endpoints.Revocation;
 
 /// <summary>
-/// RFC 7009. Revoking a refresh token or a JWT access token revokes its whole grant: the refresh
-/// family and every access token naming the grant (§2.1 allows both). Unknown tokens get 200 (§2.2).
+/// RFC 7009. The client a grant was made for revokes the whole grant with any of its tokens: the
+/// refresh family and every access token naming the grant (§2.1 allows both). Any other holder of an
+/// access token (a token-exchange client) revokes just that token. Unknown tokens get 200 (§2.2).
 /// </summary>
 public sealed class RevocationEndpoint(ClientAuthentication authenticateClient, TokenLookup tokens, IGrantStore grants, TimeProvider clock)
 {
@@ -24,9 +25,9 @@ public sealed class RevocationEndpoint(ClientAuthentication authenticateClient, 
         // §2.1: the server verifies the token was issued to the client asking, and refuses otherwise.
         if (found.ClientId != caller.Value!.ClientId)
             return OAuthErrors.InvalidRequest("The client is not allowed to revoke this token.");
-        if (found.GrantId is null)
-            return new OAuthError(ErrorCodes.UnsupportedTokenType, "This token cannot be revoked; it expires on its own.");
-        await grants.RevokeGrantAsync(issuer.RealmName, found.GrantId, clock.GetUtcNow(), ct);
+        var owner = found.GrantId is null ? null : await grants.GrantOwnerAsync(issuer.RealmName, found.GrantId, ct);
+        var revoke = owner == caller.Value.ClientId ? found.GrantId! : found.JwtId!;
+        await grants.RevokeGrantAsync(issuer.RealmName, revoke, clock.GetUtcNow(), ct);
         return null;
     }
 }

@@ -10,4 +10,5 @@ public sealed record ExchangedToken(
     IReadOnlyList<string> Scopes,
     string? GrantId,
     DateTimeOffset? AuthTime,
-    JsonObject? Actor);
+    JsonObject? Actor,
+    DateTimeOffset? ExpiresAt);

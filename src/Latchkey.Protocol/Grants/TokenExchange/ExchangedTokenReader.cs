@@ -29,7 +29,7 @@ public sealed class ExchangedTokenReader(OwnJwtValidator jwts, IGrantStore grant
             case TokenTypeUris.RefreshToken:
                 var refresh = await grants.FindActiveRefreshTokenAsync(issuer.RealmName, RandomToken.Hash(token), clock.GetUtcNow(), ct);
                 return refresh is null ? null
-                    : new ExchangedToken(refresh.UserId, refresh.ClientId, [], refresh.Scopes, refresh.GrantId, refresh.AuthTime, null);
+                    : new ExchangedToken(refresh.UserId, refresh.ClientId, [], refresh.Scopes, refresh.GrantId, refresh.AuthTime, null, refresh.ExpiresAt);
             default:
                 return null;
         }
@@ -44,7 +44,9 @@ public sealed class ExchangedTokenReader(OwnJwtValidator jwts, IGrantStore grant
         var jti = OwnJwtValidator.String(claims, ClaimNames.JwtId);
         var actor = claims.TryGetProperty(ClaimNames.Actor, out var act) && act.ValueKind == JsonValueKind.Object
             ? JsonNode.Parse(act.GetRawText())!.AsObject() : null;
+        DateTimeOffset? expires = claims.TryGetProperty(ClaimNames.Expires, out var exp) && exp.TryGetInt64(out var e)
+            ? DateTimeOffset.FromUnixTimeSeconds(e) : null;
         return new ExchangedToken(subject, clientId, OwnJwtValidator.Audiences(claims),
-            ScopeList.Parse(OwnJwtValidator.String(claims, ClaimNames.Scope)), jti is null ? null : AccessTokenId.GrantIdOf(jti), authTime, actor);
+            ScopeList.Parse(OwnJwtValidator.String(claims, ClaimNames.Scope)), jti is null ? null : AccessTokenId.GrantIdOf(jti), authTime, actor, expires);
     }
 }

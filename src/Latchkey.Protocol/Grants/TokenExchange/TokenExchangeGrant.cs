@@ -40,6 +40,10 @@ public sealed class TokenExchangeGrant(ExchangedTokenReader tokens, ScopeCatalog
 
         var actor = await ReadActorAsync(issuer, request, ct);
         if (!actor.Succeeded) return actor.Error!;
+        // §1.1, §4.1: the actor is the party acting, here the calling client itself (its own token);
+        // anything else would let a client name someone else as actor.
+        if (actor.Value is not null && actor.Value.Subject != client.ClientId)
+            return OAuthErrors.InvalidRequest("actor_token must identify the calling client.");
         if (actor.Value is null && !client.TokenExchangeMayImpersonate)
             return OAuthErrors.UnauthorizedClient("This client may only exchange tokens with an actor_token (delegation).");
 
@@ -53,10 +57,15 @@ public sealed class TokenExchangeGrant(ExchangedTokenReader tokens, ScopeCatalog
         if (targets.FirstOrDefault(t => !client.TokenExchangeAudiences.Contains(t)) is { } refused)
             return new OAuthError(ErrorCodes.InvalidTarget, $"This client may not exchange tokens for '{refused}'.");
 
+        var user = await users.FindByIdAsync(issuer.RealmName, subject.Subject, ct);
+        if (user is { Enabled: false }) return OAuthErrors.InvalidRequest("subject_token is invalid, expired or revoked.");
+
         return new TokenGrant
         {
             Client = client,
-            User = await users.FindByIdAsync(issuer.RealmName, subject.Subject, ct),
+            User = user,
+            // An exchanged token never outlives the token it came from, so exchanges cannot extend access.
+            ExpiresAtMost = subject.ExpiresAt,
             SubjectId = subject.Subject,
             Scopes = granted,
             Audiences = targets,
