@@ -10,6 +10,8 @@ public sealed class LatchkeyOptions
     /// <summary>The realm created on first start when no realm exists (empty: none).</summary>
     public string DemoRealm { get; set; } = "demo";
     public int SessionLifetimeMinutes { get; set; } = 600;
+    /// <summary>How long realms, scopes and clients are cached; changes from another node or process show after at most this. 0: no cache.</summary>
+    public int DirectoryCacheSeconds { get; set; } = 30;
     public LoginThrottleOptions LoginThrottle { get; set; } = new();
     public DeviceFlowOptions DeviceFlow { get; set; } = new();
     public BrandingOptions Branding { get; set; } = new();

@@ -111,8 +111,10 @@ public static class LatchkeyServiceCollectionExtensions
             : options.Storage.ConnectionString;
         services.AddPooledDbContextFactory<LatchkeyDbContext>(db => StorageProvider.Configure(db, options.Storage.Provider, connection));
         services.AddSingleton<EfDirectoryStore>();
-        services.AddSingleton<IRealmStore>(sp => sp.GetRequiredService<EfDirectoryStore>());
-        services.AddSingleton<IClientStore>(sp => sp.GetRequiredService<EfDirectoryStore>());
+        services.AddSingleton(sp => new CachingDirectoryStore(sp.GetRequiredService<EfDirectoryStore>(),
+            sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(options.DirectoryCacheSeconds)));
+        services.AddSingleton<IRealmStore>(sp => sp.GetRequiredService<CachingDirectoryStore>());
+        services.AddSingleton<IClientStore>(sp => sp.GetRequiredService<CachingDirectoryStore>());
         services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<EfDirectoryStore>());
         services.AddSingleton<IGrantStore, EfGrantStore>();
         services.AddSingleton<IConsentStore, EfConsentStore>();
