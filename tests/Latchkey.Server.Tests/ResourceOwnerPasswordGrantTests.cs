@@ -1,5 +1,8 @@
 using System.Net;
 using Latchkey.Server.Tests.Infrastructure;
+using Latchkey.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Latchkey.Server.Tests;
 
@@ -73,6 +76,22 @@ public sealed class ResourceOwnerPasswordGrantTests(LatchkeyServer server) : ICl
             .Headers.Location!.OriginalString;
         var page = await client.SubmitLoginAsync(login, "ropc-target", TestRealm.Password);
         Assert.Contains("Too many failed sign-in attempts", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Parallel_guesses_are_all_counted()
+    {
+        using var client = server.NewClient();
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            client.TokenAsync(Grant("parallel-target", $"guess-{i}"), "direct", TestRealm.WebSecret)));
+        var factory = server.Services.GetRequiredService<IDbContextFactory<LatchkeyDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var counted = await db.LoginThrottles.Where(t => t.Key == "user:test:parallel-target").Select(t => t.Failures).SingleAsync();
+        // Requests that arrive after the lock are refused before the password is checked, and are not failures;
+        // every request that was checked is counted (no lost updates).
+        Assert.InRange(counted, 5, 12);
+        var locked = await client.TokenAsync(Grant("parallel-target", TestRealm.Password), "direct", TestRealm.WebSecret);
+        Assert.Contains("Too many failed sign-in attempts", locked["error_description"]);
     }
 
     [Fact]

@@ -33,11 +33,13 @@ public abstract class FailureThrottle(ILoginThrottleStore store, TimeProvider cl
         for (var i = 0; i < keys.Length; i++)
         {
             var threshold = i == 0 ? Settings.UserFailuresBeforeLock : Settings.IpFailuresBeforeLock;
-            var state = await store.GetAsync(keys[i], ct);
-            if (state is null || IsStale(state, now)) state = new LoginThrottleState(0, now, null);
-            var failures = state.Failures + 1;
-            DateTimeOffset? lockedUntil = failures >= threshold ? now + LockFor(failures - threshold) : null;
-            await store.SaveAsync(keys[i], new LoginThrottleState(failures, state.FirstFailureAt, lockedUntil), ct);
+            await store.UpdateAsync(keys[i], state =>
+            {
+                if (state is null || IsStale(state, now)) state = new LoginThrottleState(0, now, null);
+                var failures = state.Failures + 1;
+                DateTimeOffset? lockedUntil = failures >= threshold ? now + LockFor(failures - threshold) : null;
+                return new LoginThrottleState(failures, state.FirstFailureAt, lockedUntil);
+            }, ct);
         }
     }
 
