@@ -24,6 +24,9 @@ public interface IGrantStore
     /// </summary>
     ValueTask<bool> IsRevokedAsync(string realm, string? grantId, string jti, CancellationToken ct);
 
+    /// <summary>Revokes every grant a user made to a client (codes and refresh-token families alike).</summary>
+    ValueTask RevokeClientGrantsAsync(string realm, string userId, string clientId, DateTimeOffset now, CancellationToken ct);
+
     /// <summary>The client a grant was made for (its code, refresh tokens or device request); null when unknown.</summary>
     ValueTask<string?> GrantOwnerAsync(string realm, string grantId, CancellationToken ct);
 }

@@ -40,14 +40,14 @@ public sealed class DeviceModel(
     {
         var session = await StartAsync(realm);
         if (Step == DeviceStep.UnknownRealm) return Page();
-        return session is null ? Redirect(DeviceReturn.LoginUrl(RealmPath(realm), UserCode)) : Page();
+        return session is null ? Redirect(PageReturn.LoginUrl(RealmPath(realm), PageReturn.Device, UserCode)) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string realm)
     {
         var session = await StartAsync(realm);
         if (Step == DeviceStep.UnknownRealm) return Page();
-        if (session is null) return Redirect(DeviceReturn.LoginUrl(RealmPath(realm), UserCode));
+        if (session is null) return Redirect(PageReturn.LoginUrl(RealmPath(realm), PageReturn.Device, UserCode));
 
         var ct = HttpContext.RequestAborted;
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString();

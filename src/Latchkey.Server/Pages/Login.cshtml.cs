@@ -9,7 +9,7 @@ namespace Latchkey.Server.Pages;
 
 /// <summary>
 /// Username and password against the realm's users, throttled per user and per IP. Afterwards the browser goes
-/// back to /authorize with the carried request, or, with return=device, to the device page (<see cref="DeviceReturn"/>).
+/// back to /authorize with the carried request, or, with return=device|account, to that page (<see cref="PageReturn"/>).
 /// </summary>
 public sealed class LoginModel(AuthorizeFlow flow, IssuerResolver issuers, IPasswordAuthenticator passwords, LoginSessionCookie sessions)
     : PageModel
@@ -17,12 +17,13 @@ public sealed class LoginModel(AuthorizeFlow flow, IssuerResolver issuers, IPass
     private static readonly string[] PasswordAmr = ["pwd"];
 
     [BindProperty(Name = "request", SupportsGet = true)] public string? Carried { get; set; }
-    [BindProperty(Name = DeviceReturn.Parameter, SupportsGet = true)] public string? ReturnTo { get; set; }
+    [BindProperty(Name = PageReturn.Parameter, SupportsGet = true)] public string? ReturnTo { get; set; }
     [BindProperty(Name = Parameters.UserCode, SupportsGet = true)] public string? UserCode { get; set; }
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? Password { get; set; }
     public bool Invalid { get; private set; }
-    public bool ForDevice => DeviceReturn.IsRequested(ReturnTo);
+    /// <summary>Signing in for one of our own pages (device, account) rather than for a client's request.</summary>
+    public bool ForPage => PageReturn.IsKnown(ReturnTo);
     public string? ClientName { get; private set; }
     public string? Message { get; private set; }
 
@@ -41,8 +42,8 @@ public sealed class LoginModel(AuthorizeFlow flow, IssuerResolver issuers, IPass
             HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
         if (check.User is null) return Fail(check.Failure!);
         await sessions.StartAsync(HttpContext, realm, check.User.Id, PasswordAmr);
-        return Redirect(ForDevice
-            ? DeviceReturn.DeviceUrl(RealmPath(realm), UserCode)
+        return Redirect(ForPage
+            ? PageReturn.TargetUrl(RealmPath(realm), ReturnTo!, UserCode)
             : AuthorizeReturn.AuthorizeUrl(RealmPath(realm), AuthorizeReturn.AfterLogin(request)));
     }
 
@@ -53,11 +54,11 @@ public sealed class LoginModel(AuthorizeFlow flow, IssuerResolver issuers, IPass
         return Page();
     }
 
-    /// <summary>The carried authorization request, validated again; for a device sign-in only the realm is checked.</summary>
+    /// <summary>The carried authorization request, validated again; for a sign-in to our own pages only the realm is checked.</summary>
     private async Task<OAuthRequest?> LoadAsync(string realm)
     {
         Response.Headers.CacheControl = "no-store";
-        if (ForDevice)
+        if (ForPage)
         {
             if (await issuers.ResolveAsync(HttpContext, realm) is not null) return OAuthRequest.Empty;
             return MarkInvalid();

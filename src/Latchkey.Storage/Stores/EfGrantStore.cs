@@ -101,6 +101,18 @@ public sealed class EfGrantStore(IDbContextFactory<LatchkeyDbContext> factory) :
         return await db.RevokedGrants.AnyAsync(g => g.Realm == realm && (g.GrantId == jti || g.GrantId == grantId), ct);
     }
 
+    public async ValueTask RevokeClientGrantsAsync(string realm, string userId, string clientId, DateTimeOffset now, CancellationToken ct)
+    {
+        List<string> grantIds;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            grantIds = await db.AuthorizationCodes.Where(c => c.Realm == realm && c.UserId == userId && c.ClientId == clientId).Select(c => c.GrantId)
+                .Union(db.RefreshTokens.Where(t => t.Realm == realm && t.UserId == userId && t.ClientId == clientId).Select(t => t.GrantId))
+                .ToListAsync(ct);
+        }
+        foreach (var grantId in grantIds) await RevokeGrantAsync(realm, grantId, now, ct);
+    }
+
     public async ValueTask<string?> GrantOwnerAsync(string realm, string grantId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
