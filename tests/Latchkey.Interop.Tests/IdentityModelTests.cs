@@ -38,7 +38,7 @@ public sealed class IdentityModelTests(InteropFixture interop) : IDisposable
         var disco = await DiscoverAsync();
         var response = await _http.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
         {
-            Address = disco.TokenEndpoint, ClientId = InteropFixture.Service, ClientSecret = InteropFixture.Secret, Scope = "api",
+            Address = disco.TokenEndpoint, ClientId = InteropFixture.Service, ClientSecret = InteropFixture.ServiceSecret, Scope = "api",
         });
         AssertOk(response);
         Assert.Equal("Bearer", response.TokenType);

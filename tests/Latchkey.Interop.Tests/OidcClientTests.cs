@@ -5,6 +5,7 @@ using Latchkey.Interop.Tests.Matrix;
 using Latchkey.Server.Tests.Browser;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Xunit.Abstractions;
 
 namespace Latchkey.Interop.Tests;
 
@@ -15,7 +16,7 @@ namespace Latchkey.Interop.Tests;
 /// because the default one checks nothing. Client authentication stays its default, client_secret_post.
 /// </summary>
 [Collection(InteropCollection.Name)]
-public sealed class OidcClientTests(ChromiumFixture chromium, InteropFixture interop)
+public sealed class OidcClientTests(ChromiumFixture chromium, InteropFixture interop, ITestOutputHelper output)
 {
     private static readonly InteropClient Client = InteropFixture.OidcClient;
 
@@ -86,6 +87,7 @@ public sealed class OidcClientTests(ChromiumFixture chromium, InteropFixture int
             // Policy.Discovery is left as it is: https required except on loopback, where Latchkey runs here.
         });
         var state = await client.PrepareLoginAsync();
+        output.WriteLine($"OidcClient sends the browser to {state.StartUrl}");
         var request = QueryHelpers.ParseQuery(new Uri(state.StartUrl).Query);
         Assert.Equal("S256", request["code_challenge_method"].ToString());
         validator.ExpectedNonce = request.TryGetValue("nonce", out var nonce) ? nonce.ToString() : null;

@@ -31,6 +31,24 @@ public sealed class OpenIdClientTests(ChromiumFixture chromium, InteropFixture i
     });
 
     [Fact]
+    public Task Hybrid_flow_in_chromium() => Cell(Flow.Hybrid, async () =>
+    {
+        var hybrid = InteropFixture.OpenIdClientHybrid;
+        var result = await RunAsync("hybrid.mjs", new() { ["CLIENT_ID"] = hybrid.ClientId, ["REDIRECT_URI"] = hybrid.RedirectUri, ["SCOPE"] = "openid profile" },
+            VisitAndRecord(out _, hybrid.RedirectUri));
+        Assert.Contains("id_token", result.GetProperty("front_channel").EnumerateArray().Select(e => e.GetString()));
+    });
+
+    [Fact]
+    public Task Implicit_flow_in_chromium() => Cell(Flow.Implicit, async () =>
+    {
+        var implicitClient = InteropFixture.OpenIdClientImplicit;
+        var result = await RunAsync("implicit.mjs", new() { ["CLIENT_ID"] = implicitClient.ClientId, ["REDIRECT_URI"] = implicitClient.RedirectUri },
+            VisitAndRecord(out _, implicitClient.RedirectUri));
+        Assert.Equal(interop.Issuer, result.GetProperty("iss_in_fragment").GetString());
+    });
+
+    [Fact]
     public Task Refresh_rotates() => Cell(Flow.Refresh, async () =>
     {
         var login = await LoginAsync("refresh");
@@ -40,7 +58,10 @@ public sealed class OpenIdClientTests(ChromiumFixture chromium, InteropFixture i
     [Fact]
     public Task Client_credentials() => Cell(Flow.ClientCredentials, async () =>
     {
-        var result = await RunAsync("client-credentials.mjs", new() { ["CLIENT_ID"] = InteropFixture.Service });
+        var result = await RunAsync("client-credentials.mjs", new()
+        {
+            ["CLIENT_ID"] = InteropFixture.Service, ["CLIENT_SECRET"] = InteropFixture.ServiceSecret,
+        });
         var claims = result.GetProperty("access_token_claims");
         Assert.Equal(InteropFixture.Service, claims.GetProperty("client_id").GetString());
         Assert.Equal("api", result.GetProperty("scope").GetString());
@@ -83,13 +104,13 @@ public sealed class OpenIdClientTests(ChromiumFixture chromium, InteropFixture i
     private Task<JsonElement> LoginAsync(string key) =>
         interop.OnceAsync($"openid-client:{key}", () => RunAsync("code-pkce.mjs", new() { ["SCOPE"] = Scope }, VisitAndRecord(out _)));
 
-    private Func<string, Task<string>> VisitAndRecord(out List<BrowserUser.Visit> visits)
+    private Func<string, Task<string>> VisitAndRecord(out List<BrowserUser.Visit> visits, string? redirectUri = null)
     {
         var seen = visits = [];
         var person = interop.PersonOf(Client, chromium);
         return async url =>
         {
-            var target = url.StartsWith(interop.Issuer + "/logout", StringComparison.Ordinal) ? Client.PostLogoutRedirectUri : Client.RedirectUri;
+            var target = url.StartsWith(interop.Issuer + "/logout", StringComparison.Ordinal) ? Client.PostLogoutRedirectUri : redirectUri ?? Client.RedirectUri;
             var visit = await person.VisitAsync(url, target);
             seen.Add(visit);
             return visit.Reached.ToString();

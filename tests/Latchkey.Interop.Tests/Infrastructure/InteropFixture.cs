@@ -16,6 +16,11 @@ namespace Latchkey.Interop.Tests.Infrastructure;
 public sealed class InteropFixture : IAsyncLifetime
 {
     public const string Secret = "interop-secret-chosen-for-tests";
+    /// <summary>
+    /// RFC 6749 §2.3.1: id and secret are form-urlencoded before they go into HTTP Basic, so a secret with
+    /// ':', '+', '/', '%', '=', '&amp;' and a space tells whether client and server agree on that.
+    /// </summary>
+    public const string ServiceSecret = "in:terop +secret/%=&";
     public const string Api = "test-api"; // the audience of the realm's `api` scope
     public const string ExchangeAudience = "interop-downstream";
 
@@ -25,6 +30,11 @@ public sealed class InteropFixture : IAsyncLifetime
     public static readonly InteropClient OidcClient = new("oidcclient-native", $"http://127.0.0.1:{NativePort}/callback",
         $"http://127.0.0.1:{NativePort}/logged-out", "interop-oidcclient");
     public static readonly InteropClient OpenIdClient = new("node-openid-client", "https://openid-client.interop.example/cb",
+        "https://openid-client.interop.example/bye", "interop-openid-client");
+    /// <summary>openid-client's hybrid flow (code id_token) and implicit flow (id_token): legacy, behind the implicit switch.</summary>
+    public static readonly InteropClient OpenIdClientHybrid = new("node-openid-client-hybrid", "https://openid-client.interop.example/hybrid",
+        "https://openid-client.interop.example/bye", "interop-openid-client");
+    public static readonly InteropClient OpenIdClientImplicit = new("node-openid-client-implicit", "https://openid-client.interop.example/implicit",
         "https://openid-client.interop.example/bye", "interop-openid-client");
     public static readonly InteropClient OAuth4WebApi = new("node-oauth4webapi", "https://oauth4webapi.interop.example/cb",
         "https://oauth4webapi.interop.example/bye", "interop-oauth4webapi");
@@ -57,6 +67,16 @@ public sealed class InteropFixture : IAsyncLifetime
         });
         await SaveAsync(admin, new ClientRegistration
         {
+            ClientId = OpenIdClientHybrid.ClientId, ChosenSecret = Secret, RedirectUris = [OpenIdClientHybrid.RedirectUri], AllowedScopes = userScopes,
+            Capabilities = ClientCapabilities.StandardFlow | ClientCapabilities.ImplicitFlow,
+        });
+        await SaveAsync(admin, new ClientRegistration
+        {
+            ClientId = OpenIdClientImplicit.ClientId, Type = ClientType.Public, RedirectUris = [OpenIdClientImplicit.RedirectUri],
+            AllowedScopes = ["openid", "profile"], Capabilities = ClientCapabilities.ImplicitFlow,
+        });
+        await SaveAsync(admin, new ClientRegistration
+        {
             ClientId = OAuth4WebApi.ClientId, DisplayName = "oauth4webapi (SPA)", Type = ClientType.Public,
             RedirectUris = [OAuth4WebApi.RedirectUri], AllowedScopes = ["openid", "profile", "api"],
         });
@@ -68,7 +88,7 @@ public sealed class InteropFixture : IAsyncLifetime
         });
         await SaveAsync(admin, new ClientRegistration
         {
-            ClientId = Service, ChosenSecret = Secret, AllowedScopes = ["api"], Capabilities = ClientCapabilities.ServiceAccount,
+            ClientId = Service, ChosenSecret = ServiceSecret, AllowedScopes = ["api"], Capabilities = ClientCapabilities.ServiceAccount,
         });
         await SaveAsync(admin, new ClientRegistration
         {

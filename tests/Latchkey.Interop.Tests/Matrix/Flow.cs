@@ -5,6 +5,8 @@ public static class Flow
 {
     public const string Discovery = "discovery (OIDC Discovery, RFC 8414)";
     public const string CodePkce = "authorization code + PKCE, in Chromium";
+    public const string Hybrid = "hybrid (code id_token), in Chromium";
+    public const string Implicit = "implicit (id_token), in Chromium";
     public const string Refresh = "refresh token, rotated";
     public const string ClientCredentials = "client credentials";
     public const string Password = "resource owner password";

@@ -4,8 +4,8 @@
 import * as client from 'openid-client';
 import { env } from './harness.mjs';
 
-export async function discover({ clientId = env('CLIENT_ID'), secret = process.env.CLIENT_SECRET } = {}) {
-  const config = await client.discovery(new URL(env('LATCHKEY_ISSUER')), clientId, secret, undefined, {
+export async function discover({ clientId = env('CLIENT_ID'), secret = process.env.CLIENT_SECRET, auth = undefined } = {}) {
+  const config = await client.discovery(new URL(env('LATCHKEY_ISSUER')), clientId, secret, auth, {
     execute: [client.allowInsecureRequests],
   });
   // Verify ID token signatures against the JWKS too, not only trust the TLS channel (OIDC Core §3.1.3.7 allows either).
