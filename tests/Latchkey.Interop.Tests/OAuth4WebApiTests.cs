@@ -31,6 +31,15 @@ public sealed class OAuth4WebApiTests(ChromiumFixture chromium, InteropFixture i
     });
 
     [Fact]
+    public Task Error_response_carries_iss_and_state() => Cell(Flow.ErrorResponse, async () =>
+    {
+        var person = interop.PersonOf(Client, chromium);
+        var result = await RunAsync("error-response.mjs", browse: async url => (await person.VisitAsync(url, Client.RedirectUri)).Reached.ToString());
+        Assert.Equal("login_required", result.GetProperty("error").GetString());
+        Assert.Equal(interop.Issuer, result.GetProperty("iss_in_callback").GetString());
+    });
+
+    [Fact]
     public Task Jwt_access_token_at_a_resource_server() => Cell(Flow.JwtAccessToken, async () =>
     {
         var login = await LoginAsync();

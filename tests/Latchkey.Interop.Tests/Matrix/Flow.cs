@@ -5,6 +5,7 @@ public static class Flow
 {
     public const string Discovery = "discovery (OIDC Discovery, RFC 8414)";
     public const string CodePkce = "authorization code + PKCE, in Chromium";
+    public const string ErrorResponse = "authorization error response (prompt=none), iss + state checked";
     public const string Hybrid = "hybrid (code id_token), in Chromium";
     public const string Implicit = "implicit (id_token), in Chromium";
     public const string Refresh = "refresh token, rotated";

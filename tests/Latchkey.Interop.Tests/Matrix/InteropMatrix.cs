@@ -16,6 +16,7 @@ public static class InteropMatrix
     [
         (Flow.Discovery, [StockClient.IdentityModel, StockClient.OpenIdClient, StockClient.OAuth4WebApi]),
         (Flow.CodePkce, [StockClient.OidcClient, StockClient.OpenIdClient, StockClient.OAuth4WebApi]),
+        (Flow.ErrorResponse, [StockClient.OAuth4WebApi]),
         (Flow.Hybrid, [StockClient.OpenIdClient]),
         (Flow.Implicit, [StockClient.OpenIdClient]),
         (Flow.Refresh, [StockClient.IdentityModel, StockClient.OidcClient, StockClient.OpenIdClient]),

@@ -63,7 +63,9 @@ function describe(error) {
   for (const key of ['code', 'error', 'error_description', 'status']) {
     if (error?.[key] !== undefined && typeof error[key] !== 'object') out[key === 'error' ? 'oauth_error' : key] = error[key];
   }
-  if (error?.cause !== undefined) {
+  if (error?.cause instanceof Error) {
+    out.cause = { message: error.cause.message, code: error.cause.code };
+  } else if (error?.cause !== undefined) {
     try { out.cause = JSON.parse(JSON.stringify(error.cause)); } catch { out.cause = String(error.cause); }
   }
   return out;
