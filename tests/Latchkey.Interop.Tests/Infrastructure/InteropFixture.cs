@@ -124,6 +124,3 @@ public sealed class InteropFixture : IAsyncLifetime
     private static Task SaveAsync(AdminRepository admin, ClientRegistration registration) =>
         admin.SaveClientAsync(TestRealm.Name, registration, CancellationToken.None);
 }
-
-/// <summary>A client that signs a person in through the browser, and that person.</summary>
-public sealed record InteropClient(string ClientId, string RedirectUri, string PostLogoutRedirectUri, string Username);

@@ -2,16 +2,6 @@ using Xunit.Abstractions;
 
 namespace Latchkey.Interop.Tests.Matrix;
 
-/// <summary>
-/// xunit runs a collection that disables parallelization after all the others have finished, so this
-/// report sees every cell the interop tests recorded.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class MatrixReportCollection
-{
-    public const string Name = "Interop matrix report";
-}
-
 /// <summary>Prints the client × flow matrix to the test output and writes it beside the test assembly.</summary>
 [Collection(MatrixReportCollection.Name)]
 public sealed class InteropMatrixReport(ITestOutputHelper output)
