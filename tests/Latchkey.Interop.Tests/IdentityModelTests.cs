@@ -95,7 +95,9 @@ public sealed class IdentityModelTests(InteropFixture interop) : IDisposable
         Assert.Equal(interop.Issuer, access.Issuer);
         Assert.Equal(JwtPayloadSubject(tokens.IdentityToken!), access.Subject);
         Assert.Contains("api", access.Scopes);
-        Assert.True((await IntrospectAsync(disco, tokens.RefreshToken!, OidcConstants.TokenTypes.RefreshToken)).IsActive);
+        // A refresh token is the client's own business: the client asks, not the resource server.
+        Assert.True((await IntrospectAsync(disco, tokens.RefreshToken!, OidcConstants.TokenTypes.RefreshToken, InteropFixture.IdentityModelApp)).IsActive);
+        Assert.False((await IntrospectAsync(disco, tokens.RefreshToken!, OidcConstants.TokenTypes.RefreshToken)).IsActive);
         Assert.False((await IntrospectAsync(disco, "not-a-token-latchkey-issued")).IsActive);
     });
 
@@ -184,11 +186,12 @@ public sealed class IdentityModelTests(InteropFixture interop) : IDisposable
             Address = disco.TokenEndpoint, ClientId = InteropFixture.IdentityModelApp, ClientSecret = InteropFixture.Secret, RefreshToken = refreshToken,
         });
 
-    private async Task<TokenIntrospectionResponse> IntrospectAsync(DiscoveryDocumentResponse disco, string token, string? hint = null)
+    private async Task<TokenIntrospectionResponse> IntrospectAsync(DiscoveryDocumentResponse disco, string token, string? hint = null,
+        string clientId = InteropFixture.ResourceServer)
     {
         var response = await _http.IntrospectTokenAsync(new TokenIntrospectionRequest
         {
-            Address = disco.IntrospectionEndpoint!, ClientId = InteropFixture.ResourceServer, ClientSecret = InteropFixture.Secret,
+            Address = disco.IntrospectionEndpoint!, ClientId = clientId, ClientSecret = InteropFixture.Secret,
             Token = token, TokenTypeHint = hint,
         });
         Assert.False(response.IsError, response.Error);

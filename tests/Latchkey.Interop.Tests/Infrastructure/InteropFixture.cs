@@ -45,7 +45,8 @@ public sealed class InteropFixture : IAsyncLifetime
     /// <summary>A service with only the client-credentials switch.</summary>
     public const string Service = "interop-service";
     /// <summary>A resource server that may introspect any token of the realm.</summary>
-    public const string ResourceServer = "interop-rs";
+    /// <summary>The API's client id is its audience: Latchkey answers a resource server only about tokens meant for it (RFC 7662 §4).</summary>
+    public const string ResourceServer = "test-api";
 
     public LatchkeyServer Server { get; } = new();
     public string Issuer => Server.Issuer;
