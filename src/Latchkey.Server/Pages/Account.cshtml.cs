@@ -22,7 +22,7 @@ public sealed class AccountModel(LoginSessionCookie sessions, IConsentStore cons
 
     public async Task<IActionResult> OnGetAsync(string realm)
     {
-        Response.Headers.CacheControl = "no-store";
+        PageCaching.Forbid(Response);
         var session = await sessions.ReadAsync(HttpContext, realm);
         if (session is null) return Redirect(PageReturn.LoginUrl(RealmPath(realm), PageReturn.Account));
         var ct = HttpContext.RequestAborted;

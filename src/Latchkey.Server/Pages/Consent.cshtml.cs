@@ -49,7 +49,7 @@ public sealed class ConsentModel(AuthorizeFlow flow, LoginSessionCookie sessions
 
     private async Task<(AuthorizeRequest?, Protocol.Sessions.LoginSession?, Protocol.Tokens.IssuerContext?)> LoadAsync(string realm)
     {
-        Response.Headers.CacheControl = "no-store";
+        PageCaching.Forbid(Response);
         var (issuer, validation) = await flow.RevalidateAsync(HttpContext, realm, AuthorizeReturn.Parse(Carried));
         if (validation?.Request is null)
         {

@@ -68,7 +68,7 @@ public sealed class DeviceModel(
 
     private async Task<LoginSession?> StartAsync(string realm)
     {
-        Response.Headers.CacheControl = "no-store";
+        PageCaching.Forbid(Response);
         if (await issuers.ResolveAsync(HttpContext, realm) is null)
         {
             Step = DeviceStep.UnknownRealm;

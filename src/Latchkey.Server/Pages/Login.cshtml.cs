@@ -57,7 +57,7 @@ public sealed class LoginModel(AuthorizeFlow flow, IssuerResolver issuers, IPass
     /// <summary>The carried authorization request, validated again; for a sign-in to our own pages only the realm is checked.</summary>
     private async Task<OAuthRequest?> LoadAsync(string realm)
     {
-        Response.Headers.CacheControl = "no-store";
+        PageCaching.Forbid(Response);
         if (ForPage)
         {
             if (await issuers.ResolveAsync(HttpContext, realm) is not null) return OAuthRequest.Empty;

@@ -37,7 +37,7 @@ public sealed class LogoutModel(EndSessionFlow flow, IOptions<LatchkeyOptions> o
 
     private async Task<IActionResult> RunAsync(string realm, OAuthRequest request, bool confirmed)
     {
-        Response.Headers.CacheControl = "no-store";
+        PageCaching.Forbid(Response);
         var outcome = await flow.RunAsync(HttpContext, realm, request, confirmed);
         if (outcome.Error is not null)
         {
