@@ -121,6 +121,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<ISigningKeyStore, EfSigningKeyStore>();
         services.AddSingleton<ISessionStore, EfSessionStore>();
         services.AddSingleton<ILoginThrottleStore, EfLoginThrottleStore>();
+        services.AddSingleton<IReferenceTokenStore, EfReferenceTokenStore>();
         services.AddSingleton<IDeviceAuthorizationStore, EfDeviceAuthorizationStore>();
     }
 }

@@ -18,6 +18,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<LoginSessionEntity> LoginSessions => Set<LoginSessionEntity>();
     public DbSet<LoginThrottleEntity> LoginThrottles => Set<LoginThrottleEntity>();
     public DbSet<SessionClientEntity> SessionClients => Set<SessionClientEntity>();
+    public DbSet<ReferenceTokenEntity> ReferenceTokens => Set<ReferenceTokenEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>
         StorageProvider.ConfigureConventions(Database.ProviderName, builder);
@@ -43,5 +44,6 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         b.Entity<LoginSessionEntity>().HasKey(e => e.Id);
         b.Entity<LoginThrottleEntity>().HasKey(e => e.Key);
         b.Entity<SessionClientEntity>().HasKey(e => new { e.Realm, e.Sid, e.ClientId });
+        b.Entity<ReferenceTokenEntity>().HasKey(e => e.Hash);
     }
 }

@@ -24,6 +24,8 @@ public sealed record Client
     /// <summary>Issue a refresh token even without offline_access (Keycloak's default for web apps).</summary>
     public bool AlwaysIssueRefreshToken { get; init; }
 
+    public AccessTokenFormat AccessTokenFormat { get; init; } = AccessTokenFormat.Jwt;
+
     /// <summary>Back-Channel Logout 1.0 §2.2: where logout tokens are POSTed when a session of this client ends.</summary>
     public string? BackchannelLogoutUri { get; init; }
 

@@ -25,6 +25,7 @@ public static class ClientArguments
             RequirePkce = !TakeFlag(args, "--no-pkce"),
             AllowPlainPkce = TakeFlag(args, "--allow-plain-pkce"),
             AlwaysIssueRefreshToken = TakeFlag(args, "--always-issue-refresh-token"),
+            AccessTokenFormat = TakeFlag(args, "--reference-tokens") ? AccessTokenFormat.Reference : AccessTokenFormat.Jwt,
             BackchannelLogoutUri = TakeOption(args, "--backchannel-logout-uri"),
             FrontchannelLogoutUri = TakeOption(args, "--frontchannel-logout-uri"),
             TokenExchangeAudiences = TakeAll(args, "--exchange-audience"),

@@ -18,6 +18,7 @@ public sealed record ClientRegistration
     public bool AllowPlainPkce { get; init; }
     public bool ConsentRequired { get; init; } = true;
     public bool AlwaysIssueRefreshToken { get; init; }
+    public AccessTokenFormat AccessTokenFormat { get; init; } = AccessTokenFormat.Jwt;
     public string? BackchannelLogoutUri { get; init; }
     public string? FrontchannelLogoutUri { get; init; }
     public IReadOnlyList<string> TokenExchangeAudiences { get; init; } = [];
@@ -43,6 +44,7 @@ public sealed record ClientRegistration
         AllowPlainPkce = AllowPlainPkce,
         ConsentRequired = ConsentRequired,
         AlwaysIssueRefreshToken = AlwaysIssueRefreshToken,
+        AccessTokenFormat = AccessTokenFormat,
         BackchannelLogoutUri = BackchannelLogoutUri,
         FrontchannelLogoutUri = FrontchannelLogoutUri,
         TokenExchangeAudiences = TokenExchangeAudiences,

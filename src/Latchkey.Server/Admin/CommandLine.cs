@@ -20,7 +20,7 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
                   [--post-logout-redirect-uri URI]... [--scopes "openid profile ..."] [--capability NAME]...
                   [--no-consent] [--no-pkce] [--allow-plain-pkce] [--always-issue-refresh-token]
                   [--exchange-audience AUD]... [--may-impersonate]
-                  [--backchannel-logout-uri URI] [--frontchannel-logout-uri URI]
+                  [--backchannel-logout-uri URI] [--frontchannel-logout-uri URI] [--reference-tokens]
                   [--access-token-lifetime SECONDS] [--refresh-token-lifetime SECONDS] [--code-lifetime SECONDS]
           latchkey clients list --realm R
           latchkey clients rotate-secret --realm R CLIENT_ID

@@ -34,6 +34,8 @@ public sealed record ImportFile
         public bool AllowPlainPkce { get; init; }
         public bool ConsentRequired { get; init; } = true;
         public bool AlwaysIssueRefreshToken { get; init; }
+        /// <summary>"jwt" (default) or "reference".</summary>
+        public string AccessTokenFormat { get; init; } = "jwt";
         public string? BackchannelLogoutUri { get; init; }
         public string? FrontchannelLogoutUri { get; init; }
         public List<string> TokenExchangeAudiences { get; init; } = [];

@@ -72,6 +72,7 @@ public sealed class ImportFileLoader(AdminRepository admin, ILogger<ImportFileLo
         AllowPlainPkce = c.AllowPlainPkce,
         ConsentRequired = c.ConsentRequired,
         AlwaysIssueRefreshToken = c.AlwaysIssueRefreshToken,
+        AccessTokenFormat = ParseEnum<AccessTokenFormat>(c.AccessTokenFormat, "accessTokenFormat"),
         BackchannelLogoutUri = c.BackchannelLogoutUri,
         FrontchannelLogoutUri = c.FrontchannelLogoutUri,
         TokenExchangeAudiences = c.TokenExchangeAudiences,

@@ -23,6 +23,7 @@ public static class EntityMapping
         AllowPlainPkce = e.AllowPlainPkce,
         ConsentRequired = e.ConsentRequired,
         AlwaysIssueRefreshToken = e.AlwaysIssueRefreshToken,
+        AccessTokenFormat = (AccessTokenFormat)e.AccessTokenFormat,
         BackchannelLogoutUri = e.BackchannelLogoutUri,
         FrontchannelLogoutUri = e.FrontchannelLogoutUri,
         TokenExchangeAudiences = Lists.FromLines(e.TokenExchangeAudiences),
@@ -46,6 +47,7 @@ public static class EntityMapping
         e.AllowPlainPkce = c.AllowPlainPkce;
         e.ConsentRequired = c.ConsentRequired;
         e.AlwaysIssueRefreshToken = c.AlwaysIssueRefreshToken;
+        e.AccessTokenFormat = (int)c.AccessTokenFormat;
         e.BackchannelLogoutUri = c.BackchannelLogoutUri;
         e.FrontchannelLogoutUri = c.FrontchannelLogoutUri;
         e.TokenExchangeAudiences = Lists.Lines(c.TokenExchangeAudiences);

@@ -43,6 +43,8 @@ public static class TestRealm
             "consentRequired": false, "allowedScopes": ["openid", "profile", "email", "offline_access", "api"] },
           { "clientId": "hybrid", "secret": "{{WebSecret}}", "capabilities": ["standardFlow", "implicitFlow"], "redirectUris": ["{{WebRedirect}}"],
             "consentRequired": false, "allowedScopes": ["openid", "profile", "offline_access", "api"] },
+          { "clientId": "opaque", "secret": "{{WebSecret}}", "accessTokenFormat": "reference", "capabilities": ["standardFlow", "serviceAccount"],
+            "redirectUris": ["{{WebRedirect}}"], "consentRequired": false, "allowedScopes": ["openid", "profile", "offline_access", "api"] },
           { "clientId": "no-flows", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "capabilities": [],
             "allowedScopes": ["openid"] },
           { "clientId": "tv", "displayName": "Living Room TV", "type": "public", "capabilities": ["deviceAuthorizationGrant"],

@@ -10,7 +10,7 @@ namespace Latchkey.Protocol.Grants.TokenExchange;
 /// Reads a subject_token or actor_token of a declared type (RFC 8693 §2.1). Only tokens this realm
 /// issued and that are still valid are accepted: foreign issuers, expired and revoked tokens read as null.
 /// </summary>
-public sealed class ExchangedTokenReader(OwnJwtValidator jwts, IGrantStore grants, TimeProvider clock)
+public sealed class ExchangedTokenReader(OwnJwtValidator jwts, AccessTokenValidator accessTokens, IGrantStore grants, TimeProvider clock)
 {
     public static bool IsSupported(string type) =>
         type is TokenTypeUris.AccessToken or TokenTypeUris.Jwt or TokenTypeUris.IdToken or TokenTypeUris.RefreshToken;
@@ -20,8 +20,8 @@ public sealed class ExchangedTokenReader(OwnJwtValidator jwts, IGrantStore grant
         switch (type)
         {
             case TokenTypeUris.AccessToken or TokenTypeUris.Jwt:
-                var access = await jwts.ValidateAsync(issuer, token, TokenTypes.AccessTokenJwt, ct);
-                return access is null ? null : FromJwt(access.Value, OwnJwtValidator.String(access.Value, ClaimNames.ClientId));
+                var access = await accessTokens.ValidateAsync(issuer, token, ct);
+                return access is null ? null : FromJwt(access.Claims, access.ClientId);
             case TokenTypeUris.IdToken:
                 // An ID token is meant for the client in its aud; it carries no scope (OIDC Core §2).
                 var id = await jwts.ValidateAsync(issuer, token, "JWT", ct);

@@ -87,6 +87,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.Property<string>("ClientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AccessTokenFormat")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("AccessTokenLifetimeSeconds")
                         .HasColumnType("INTEGER");
 
@@ -306,6 +309,27 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("Realms");
+                });
+
+            modelBuilder.Entity("Latchkey.Storage.Entities.ReferenceTokenEntity", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Claims")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Realm")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("ReferenceTokens");
                 });
 
             modelBuilder.Entity("Latchkey.Storage.Entities.RefreshTokenEntity", b =>
