@@ -40,19 +40,7 @@ public sealed class AuthorizationCodeGrant(IGrantStore grants, IUserStore users,
         var user = await SingleUse.ActiveUserAsync(users, issuer.RealmName, record.UserId, ct);
         if (!user.Succeeded) return user.Error!;
 
-        return new TokenGrant
-        {
-            Client = client,
-            User = user.Value,
-            Scopes = record.Scopes,
-            Audiences = await scopes.AudiencesAsync(issuer.RealmName, record.Scopes, ct),
-            GrantId = record.GrantId,
-            IssueIdToken = record.Scopes.Contains(StandardScopes.OpenId),
-            IssueRefreshToken = client.AlwaysIssueRefreshToken || record.Scopes.Contains(StandardScopes.OfflineAccess),
-            Nonce = record.Nonce,
-            AuthTime = record.AuthTime,
-            SessionId = record.SessionId,
-            Amr = record.Amr,
-        };
+        return await UserAuthorization.TokensAsync(scopes, issuer.RealmName, client, user.Value!, record.Scopes, record.GrantId,
+            record.AuthTime, record.SessionId, record.Amr, record.Nonce, ct);
     }
 }

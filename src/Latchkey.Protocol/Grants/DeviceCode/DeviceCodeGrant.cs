@@ -72,18 +72,7 @@ public sealed class DeviceCodeGrant(IDeviceAuthorizationStore devices, IGrantSto
         var user = await SingleUse.ActiveUserAsync(users, issuer.RealmName, approval.UserId, ct);
         if (!user.Succeeded) return user.Error!;
 
-        return new TokenGrant
-        {
-            Client = client,
-            User = user.Value,
-            Scopes = record.Scopes,
-            Audiences = await scopes.AudiencesAsync(issuer.RealmName, record.Scopes, ct),
-            GrantId = approval.GrantId,
-            IssueIdToken = record.Scopes.Contains(StandardScopes.OpenId),
-            IssueRefreshToken = client.AlwaysIssueRefreshToken || record.Scopes.Contains(StandardScopes.OfflineAccess),
-            AuthTime = approval.AuthTime,
-            SessionId = approval.SessionId,
-            Amr = approval.Amr,
-        };
+        return await UserAuthorization.TokensAsync(scopes, issuer.RealmName, client, user.Value!, record.Scopes, approval.GrantId,
+            approval.AuthTime, approval.SessionId, approval.Amr, nonce: null, ct);
     }
 }
