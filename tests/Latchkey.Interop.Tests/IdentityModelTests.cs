@@ -48,6 +48,40 @@ public sealed class IdentityModelTests(InteropFixture interop) : IDisposable
     });
 
     [Fact]
+    public Task Device_authorization() => Cell(Flow.Device, async () =>
+    {
+        var disco = await DiscoverAsync();
+        var start = await _http.RequestDeviceAuthorizationAsync(new DeviceAuthorizationRequest
+        {
+            Address = disco.DeviceAuthorizationEndpoint, ClientId = InteropFixture.IdentityModelDevice, Scope = "openid profile",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+        });
+        Assert.False(start.IsError, start.Error);
+        var poll = new DeviceTokenRequest
+        {
+            Address = disco.TokenEndpoint, ClientId = InteropFixture.IdentityModelDevice, DeviceCode = start.DeviceCode!,
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+        };
+        Assert.Equal(OidcConstants.TokenErrors.AuthorizationPending, (await _http.RequestDeviceTokenAsync(poll)).Error);
+
+        // The person at the TV: the verification_uri_complete link, Latchkey's login, then Approve (real pages over HTTP).
+        using var person = interop.Server.NewClient();
+        var device = new Uri(start.VerificationUriComplete!).PathAndQuery;
+        var login = (await person.GetAsync(device)).Headers.Location!.OriginalString;
+        var back = (await person.SubmitLoginAsync(login, InteropFixture.IdentityModelUser, TestRealm.Password)).Headers.Location!.OriginalString;
+        var entry = await (await person.GetAsync(back)).Content.ReadAsStringAsync();
+        var confirm = await (await person.Http.PostAsync("/realms/test/device", OAuthTestClient.Form(entry, ("user_code", start.UserCode!)))).Content.ReadAsStringAsync();
+        var done = await person.Http.PostAsync("/realms/test/device", OAuthTestClient.Form(confirm, ("decision", "approve")));
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+
+        interop.Server.Clock.Advance(TimeSpan.FromSeconds(start.Interval + 1));
+        var tokens = await _http.RequestDeviceTokenAsync(poll);
+        AssertOk(tokens);
+        var id = await JwksValidator.ValidateAsync(Keys(disco), tokens.IdentityToken!, interop.Issuer, InteropFixture.IdentityModelDevice);
+        Assert.Equal(InteropFixture.IdentityModelUser, id.GetClaim("preferred_username").Value);
+    });
+
+    [Fact]
     public Task Password() => Cell(Flow.Password, async () =>
     {
         var disco = await DiscoverAsync();

@@ -42,6 +42,8 @@ public sealed class InteropFixture : IAsyncLifetime
     /// <summary>Duende.IdentityModel's back-channel flows: password, refresh, client credentials, token exchange.</summary>
     public const string IdentityModelApp = "identitymodel-app";
     public const string IdentityModelUser = "interop-identitymodel";
+    /// <summary>A public device client (a TV) for IdentityModel's device-flow requests.</summary>
+    public const string IdentityModelDevice = "identitymodel-tv";
     /// <summary>A service with only the client-credentials switch.</summary>
     public const string Service = "interop-service";
     /// <summary>A resource server that may introspect any token of the realm.</summary>
@@ -86,6 +88,11 @@ public sealed class InteropFixture : IAsyncLifetime
             ClientId = IdentityModelApp, ChosenSecret = Secret, AllowedScopes = userScopes,
             Capabilities = ClientCapabilities.DirectAccessGrants | ClientCapabilities.ServiceAccount | ClientCapabilities.TokenExchange,
             TokenExchangeAudiences = [ExchangeAudience],
+        });
+        await SaveAsync(admin, new ClientRegistration
+        {
+            ClientId = IdentityModelDevice, DisplayName = "IdentityModel TV", Type = ClientType.Public, AllowedScopes = userScopes,
+            Capabilities = ClientCapabilities.DeviceAuthorizationGrant,
         });
         await SaveAsync(admin, new ClientRegistration
         {

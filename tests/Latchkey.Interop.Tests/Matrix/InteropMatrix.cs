@@ -29,14 +29,13 @@ public static class InteropMatrix
         (Flow.Revocation, [StockClient.IdentityModel, StockClient.OpenIdClient]),
         (Flow.Logout, [StockClient.OidcClient, StockClient.OpenIdClient]),
         (Flow.JwtAccessToken, [StockClient.OAuth4WebApi]),
-        (Flow.Device, [StockClient.IdentityModel, StockClient.OpenIdClient]),
+        (Flow.Device, [StockClient.IdentityModel]),
         (Flow.Ciba, [StockClient.OpenIdClient]),
     ];
 
     /// <summary>Flows Latchkey does not serve yet: their cells say so instead of failing.</summary>
     public static readonly IReadOnlyDictionary<string, string> NotYet = new Dictionary<string, string>
     {
-        [Flow.Device] = "device authorization grant lands with the device branch",
         [Flow.Ciba] = "CIBA is not implemented yet",
     };
 
