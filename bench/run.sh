@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# Latchkey's benchmarks, side by side with its peers, in one command (issue 5; method in
+# docs/performance.md). Builds Latchkey in Release, starts it and each peer on loopback, drives each
+# with the same wrk load, stops them by PID, prints one table and writes bench/results/latest.json.
+#
+#   bench/run.sh [--no-build] [--update-docs] [--what-if] [--only=LIST]
+#
+# --no-build     reuse bench/.out from an earlier run
+# --update-docs  also replace the table in docs/performance.md with this run's
+# --what-if      also measure bench/whatif: Latchkey with a directory cache (an experiment, see the doc)
+# --only=LIST    measure only these, comma-separated: sign, kestrel, latchkey, node, openiddict
+#
+# Knobs (environment): BENCH_DURATION (10 s per server), BENCH_WARMUP (3 s), BENCH_CONNECTIONS (32),
+# BENCH_THREADS (2, wrk threads), BENCH_CEILING_SECONDS (3 s per signing loop), BENCH_PORT_BASE (18080),
+# BENCH_QUIET_WAIT (20 s: before each measurement, wait at most this long for other processes to go quiet).
+# Only loopback addresses are used. Not part of the test command.
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(dirname "$BENCH")"
+OUT="$BENCH/.out"
+RUN="$OUT/run"
+RESULTS="$BENCH/results"
+DURATION="${BENCH_DURATION:-10}"
+WARMUP="${BENCH_WARMUP:-3}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+THREADS="${BENCH_THREADS:-2}"
+CEILING_SECONDS="${BENCH_CEILING_SECONDS:-3}"
+PORT_BASE="${BENCH_PORT_BASE:-18080}"
+QUIET_WAIT="${BENCH_QUIET_WAIT:-20}"
+BUILD=1
+UPDATE_DOCS=0
+WHAT_IF=0
+ONLY="sign,kestrel,latchkey,node,openiddict"
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) BUILD=0 ;;
+    --update-docs) UPDATE_DOCS=1 ;;
+    --what-if) WHAT_IF=1 ;;
+    --only=*) ONLY="${arg#--only=}" ;;
+    -h|--help) sed -n '2,16p' "$0" | cut -c3-; exit 0 ;;
+    *) echo "run.sh: unknown argument $arg" >&2; exit 2 ;;
+  esac
+done
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteractive
+export Logging__LogLevel__Default=Warning
+
+source "$BENCH/lib/measure.sh"
+
+# --- tools -----------------------------------------------------------------------------------------
+ensure_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]} (apt-get)"
+    local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  command -v dotnet >/dev/null || die "dotnet (SDK 10) is required"
+  local node_major; node_major="$(node -p 'process.versions.node.split(".")[0]')"
+  [ "$node_major" -ge 20 ] || die "node-oidc-provider 9 needs Node.js >= 20 (found $(node --version))"
+}
+
+build() {
+  mkdir -p "$OUT"
+  say "building Latchkey (Release), the OpenIddict peer and the ceilings"
+  local started=$SECONDS
+  dotnet publish "$ROOT/src/Latchkey.Server" -c Release -o "$OUT/latchkey" --nologo -v q >"$OUT/build.log" 2>&1 \
+    || { tail -30 "$OUT/build.log"; die "Latchkey build failed"; }
+  dotnet publish "$BENCH/peers/openiddict" -c Release -o "$OUT/openiddict" --nologo -v q >>"$OUT/build.log" 2>&1 \
+    || { tail -30 "$OUT/build.log"; die "OpenIddict peer build failed"; }
+  dotnet publish "$BENCH/ceiling" -c Release -o "$OUT/ceiling" --nologo -v q >>"$OUT/build.log" 2>&1 \
+    || { tail -30 "$OUT/build.log"; die "ceiling build failed"; }
+  if [ "$WHAT_IF" = 1 ]; then
+    dotnet publish "$BENCH/whatif" -c Release -o "$OUT/whatif" --nologo -v q >>"$OUT/build.log" 2>&1 \
+      || { tail -30 "$OUT/build.log"; die "what-if build failed"; }
+  fi
+  say "installing node-oidc-provider (npm ci)"
+  (cd "$BENCH/peers/node-oidc-provider" && npm ci --no-audit --no-fund --loglevel=error >>"$OUT/build.log" 2>&1) \
+    || { tail -30 "$OUT/build.log"; die "npm ci failed"; }
+  BUILD_SECONDS=$((SECONDS - started))
+}
+
+# --- ceilings --------------------------------------------------------------------------------------
+run_signing_ceilings() {
+  local alg threads
+  for alg in RS256 ES256; do
+    for threads in 1 2; do
+      say "signing ceiling $alg, $threads thread(s), ${CEILING_SECONDS}s"
+      local busy0 busy1 line
+      wait_quiet
+      busy0="$(busy_ticks)"; times >"$RUN/times.before"
+      timeout $((CEILING_SECONDS + 30)) dotnet "$OUT/ceiling/ceiling.dll" sign --alg=$alg --threads=$threads \
+        --seconds="$CEILING_SECONDS" >"$RUN/sign.json" || die "signing ceiling failed"
+      busy1="$(busy_ticks)"; times >"$RUN/times.after"; line="$(cat "$RUN/sign.json")"
+      printf '{"kind":"ceiling","name":"sign-%s-%st","sign":%s,"machine_cpu_seconds":%s,"own_cpu_seconds":%s}\n' "${alg,,}" "$threads" "$line" \
+        "$(awk -v t=$((busy1 - busy0)) -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t/hz}')" \
+        "$(awk -v a="$(children_seconds "$RUN/times.before")" -v b="$(children_seconds "$RUN/times.after")" 'BEGIN{printf "%.2f", b - a}')" \
+        >>"$RUN/results.jsonl"
+    done
+  done
+}
+
+run_kestrel_hello() {
+  local port=$((PORT_BASE + 3))
+  port_free "$port" || die "port $port is in use (set BENCH_PORT_BASE)"
+  start "$RUN/kestrel-hello.log" dotnet "$OUT/ceiling/ceiling.dll" hello --urls="http://127.0.0.1:$port"
+  local pid=$STARTED
+  node "$BENCH/lib/probe.mjs" --wait="http://127.0.0.1:$port/token" --post || die "Kestrel hello did not start (see $RUN/kestrel-hello.log)"
+  measure kestrel-hello "Kestrel hello-world" "-" "http://127.0.0.1:$port/token" "$(basic bench x)" "$pid" null
+  stop_pid "$pid"
+}
+
+# --- servers ---------------------------------------------------------------------------------------
+# run_latchkey LABEL NAME DLL: Latchkey (or the what-if build of it) with both bench realms.
+run_latchkey() {
+  local label="$1" name="$2" dll="$3" port=$PORT_BASE data="$RUN/$2-data"
+  port_free "$port" || die "port $port is in use (set BENCH_PORT_BASE)"
+  rm -rf "$data"
+  local common=(--Latchkey:DataDirectory="$data" --Latchkey:DemoRealm=)
+  # The import prints each generated secret once: `client REALM/ID: client_secret SECRET   (shown once)`.
+  (cd "$RUN" && dotnet "$OUT/latchkey/latchkey.dll" "${common[@]}" import "$BENCH/latchkey-import.json") >"$RUN/$name-import.log" 2>&1 \
+    || { cat "$RUN/$name-import.log"; die "Latchkey import failed"; }
+  local rs es
+  rs="$(awk '$2 == "bench/bench:" && $3 == "client_secret" {print $4}' "$RUN/$name-import.log")"
+  es="$(awk '$2 == "bench-es256/bench:" && $3 == "client_secret" {print $4}' "$RUN/$name-import.log")"
+  [ -n "$rs" ] && [ -n "$es" ] || { cat "$RUN/$name-import.log"; die "no generated secrets in the import output"; }
+  start "$RUN/$name.log" dotnet "$dll" "${common[@]}" --urls="http://127.0.0.1:$port" --import "$BENCH/latchkey-import.json"
+  local pid=$STARTED base="http://127.0.0.1:$port/realms"
+  node "$BENCH/lib/probe.mjs" --wait="$base/bench/.well-known/openid-configuration" || die "$label did not start (see $RUN/$name.log)"
+  local realm secret alg probe
+  for realm in bench bench-es256; do
+    if [ "$realm" = bench ]; then secret=$rs alg=RS256; else secret=$es alg=ES256; fi
+    probe="$(node "$BENCH/lib/probe.mjs" --discovery="$base/$realm/.well-known/openid-configuration" \
+      --token="$base/$realm/token" --auth="$(basic bench "$secret")" --alg=$alg)" || die "$label $alg: wrong token"
+    measure "$name-${alg,,}" "$label" $alg "$base/$realm/token" "$(basic bench "$secret")" "$pid" "$probe"
+    measure_half "$name-${alg,,}" "$label" $alg "$base/$realm/token" "$(basic bench "$secret")" "$pid"
+  done
+  stop_pid "$pid"
+}
+
+run_node_oidc_provider() {
+  local alg="$1" port=$((PORT_BASE + 1)) secret; secret="$(random_secret)"
+  port_free "$port" || die "port $port is in use (set BENCH_PORT_BASE)"
+  start "$RUN/node-oidc-provider-${alg,,}.log" env NODE_ENV=production PORT="$port" ALG="$alg" SECRET="$secret" \
+    node "$BENCH/peers/node-oidc-provider/server.mjs"
+  local pid=$STARTED base="http://127.0.0.1:$port"
+  node "$BENCH/lib/probe.mjs" --wait="$base/.well-known/openid-configuration" || die "node-oidc-provider did not start"
+  local probe; probe="$(node "$BENCH/lib/probe.mjs" --discovery="$base/.well-known/openid-configuration" \
+    --token="$base/token" --auth="$(basic bench "$secret")" --alg="$alg")" || die "node-oidc-provider $alg: wrong token"
+  measure "node-oidc-provider-${alg,,}" node-oidc-provider "$alg" "$base/token" "$(basic bench "$secret")" "$pid" "$probe"
+  stop_pid "$pid"
+}
+
+run_openiddict() {
+  local alg="$1" port=$((PORT_BASE + 2)) data="$RUN/openiddict-data-${1,,}" secret; secret="$(random_secret)"
+  port_free "$port" || die "port $port is in use (set BENCH_PORT_BASE)"
+  rm -rf "$data"
+  start "$RUN/openiddict-${alg,,}.log" dotnet "$OUT/openiddict/openiddict-peer.dll" \
+    --urls="http://127.0.0.1:$port" --data="$data" --alg="$alg" --secret="$secret"
+  local pid=$STARTED base="http://127.0.0.1:$port"
+  node "$BENCH/lib/probe.mjs" --wait="$base/.well-known/openid-configuration" || die "OpenIddict did not start (see $RUN/openiddict-${alg,,}.log)"
+  local probe; probe="$(node "$BENCH/lib/probe.mjs" --discovery="$base/.well-known/openid-configuration" \
+    --token="$base/connect/token" --auth="$(basic bench "$secret")" --alg="$alg")" || die "OpenIddict $alg: wrong token"
+  measure "openiddict-${alg,,}" OpenIddict "$alg" "$base/connect/token" "$(basic bench "$secret")" "$pid" "$probe"
+  stop_pid "$pid"
+}
+
+# --- main ------------------------------------------------------------------------------------------
+BUILD_SECONDS=0
+ensure_tools
+[ "$BUILD" = 1 ] && build
+[ -f "$OUT/latchkey/latchkey.dll" ] || die "nothing built yet: run without --no-build"
+[ -d "$BENCH/peers/node-oidc-provider/node_modules" ] || die "node-oidc-provider not installed: run without --no-build"
+rm -rf "$RUN"; mkdir -p "$RUN" "$RESULTS"
+started=$SECONDS
+
+want() { [[ ",$ONLY," == *",$1,"* ]]; }
+want sign && run_signing_ceilings
+want kestrel && run_kestrel_hello
+want latchkey && run_latchkey Latchkey latchkey "$OUT/latchkey/latchkey.dll"
+if [ "$WHAT_IF" = 1 ] && want latchkey; then
+  [ -f "$OUT/whatif/latchkey-whatif.dll" ] || die "what-if not built: run with --what-if and without --no-build"
+  run_latchkey "Latchkey + directory cache (what-if)" latchkey-whatif "$OUT/whatif/latchkey-whatif.dll"
+fi
+if want node; then run_node_oidc_provider RS256; run_node_oidc_provider ES256; fi
+if want openiddict; then run_openiddict RS256; run_openiddict ES256; fi
+
+cat >"$RUN/meta.json" <<EOF
+{"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)","commit":"$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)",
+ "cpu":"$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo | tr -d '"')","cores":$(nproc),
+ "dotnet":"$(dotnet --version)","node":"$(node --version)","wrk":"$(wrk --version 2>&1 | head -1 | awk '{print $2}')",
+ "duration_s":$DURATION,"warmup_s":$WARMUP,"connections":$CONNECTIONS,"wrk_threads":$THREADS,"ceiling_seconds":$CEILING_SECONDS,
+ "build_seconds":$BUILD_SECONDS,"bench_seconds":$((SECONDS - started))}
+EOF
+report_args=(--run="$RUN" --out="$RESULTS")
+[ "$UPDATE_DOCS" = 1 ] && report_args+=(--docs="$ROOT/docs/performance.md")
+node "$BENCH/lib/report.mjs" "${report_args[@]}"
