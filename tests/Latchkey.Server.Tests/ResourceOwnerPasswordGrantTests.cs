@@ -76,6 +76,16 @@ public sealed class ResourceOwnerPasswordGrantTests(LatchkeyServer server) : ICl
             .Headers.Location!.OriginalString;
         var page = await client.SubmitLoginAsync(login, "ropc-target", TestRealm.Password);
         Assert.Contains("Too many failed sign-in attempts", await page.Content.ReadAsStringAsync());
+
+        // The operator sees the lock and lifts it.
+        var output = new StringWriter();
+        var cli = new Latchkey.Server.Admin.CommandLine(server.Services, output);
+        Assert.Equal(0, await cli.RunAsync(["users", "lockout", "--realm", "test", "ropc-target"]));
+        Assert.Contains("5 failed sign-ins", output.ToString());
+        Assert.Contains("locked until", output.ToString());
+        Assert.Equal(0, await cli.RunAsync(["users", "unlock", "--realm", "test", "ropc-target"]));
+        var unlocked = await client.TokenAsync(Grant("ropc-target", TestRealm.Password), "direct", TestRealm.WebSecret);
+        Assert.Equal(HttpStatusCode.OK, unlocked.Status);
     }
 
     [Fact]

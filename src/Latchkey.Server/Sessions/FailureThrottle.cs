@@ -45,6 +45,9 @@ public abstract class FailureThrottle(ILoginThrottleStore store, TimeProvider cl
 
     protected ValueTask ResetUserAsync(string realm, string user, CancellationToken ct) => store.ResetAsync(UserKey(realm, user), ct);
 
+    /// <summary>The user's counter as an operator sees it: failures so far and the lock, if one is running.</summary>
+    public ValueTask<LoginThrottleState?> UserStateAsync(string realm, string user, CancellationToken ct) => store.GetAsync(UserKey(realm, user), ct);
+
     /// <summary>Counting starts again once the window has passed and no lock is running.</summary>
     private bool IsStale(LoginThrottleState state, DateTimeOffset now) =>
         now - state.FirstFailureAt > TimeSpan.FromMinutes(Settings.WindowMinutes)

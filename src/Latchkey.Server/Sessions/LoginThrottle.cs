@@ -14,6 +14,9 @@ public sealed class LoginThrottle(ILoginThrottleStore store, TimeProvider clock,
 
     public ValueTask RecordSuccessAsync(string realm, string username, CancellationToken ct) => ResetUserAsync(realm, username, ct);
 
+    /// <summary>An operator lifts a user's lock (latchkey users unlock).</summary>
+    public ValueTask UnlockAsync(string realm, string username, CancellationToken ct) => ResetUserAsync(realm, username, ct);
+
     protected override string UserKey(string realm, string username) => $"user:{realm}:{username.Trim().ToLowerInvariant()}";
     protected override string IpKey(string ip) => $"ip:{ip}";
 }
