@@ -30,10 +30,13 @@ public static class LatchkeyHost
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(WriteServerError));
         app.UseLatchkeySecurityHeaders();
+        app.UseLatchkeyMalformedBodies();
         app.UseStaticFiles();
         app.UseRouting();
         app.MapRazorPages();
         app.MapLatchkeyProtocol();
+        app.MapLatchkeyTokenManagement();
+        app.MapLatchkeyDeviceAuthorization();
         return app;
     }
 

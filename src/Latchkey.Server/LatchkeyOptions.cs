@@ -10,8 +10,22 @@ public sealed class LatchkeyOptions
     /// <summary>The realm created on first start when no realm exists (empty: none).</summary>
     public string DemoRealm { get; set; } = "demo";
     public int SessionLifetimeMinutes { get; set; } = 600;
+    /// <summary>How long realms, scopes and clients are cached; changes from another node or process show after at most this. 0: no cache.</summary>
+    public int DirectoryCacheSeconds { get; set; } = 30;
     public LoginThrottleOptions LoginThrottle { get; set; } = new();
+    public DeviceFlowOptions DeviceFlow { get; set; } = new();
     public BrandingOptions Branding { get; set; } = new();
+}
+
+/// <summary>RFC 8628 device authorization grant.</summary>
+public sealed class DeviceFlowOptions
+{
+    /// <summary>expires_in of device and user codes.</summary>
+    public int CodeLifetimeSeconds { get; set; } = 600;
+    /// <summary>interval: the minimum wait between two polls; slow_down adds 5 seconds to it per request.</summary>
+    public int PollingIntervalSeconds { get; set; } = 5;
+    /// <summary>Wrong user codes typed at the device page, counted per user and per client IP (RFC 8628 §5.1).</summary>
+    public LoginThrottleOptions UserCodeThrottle { get; set; } = new();
 }
 
 public sealed class StorageOptions

@@ -1,10 +1,18 @@
 using Latchkey.Protocol.Clients;
 using Latchkey.Protocol.Endpoints.Authorize;
+using Latchkey.Protocol.Endpoints.DeviceAuthorization;
+using Latchkey.Protocol.Endpoints.EndSession;
+using Latchkey.Protocol.Endpoints.Introspection;
+using Latchkey.Protocol.Endpoints.Revocation;
 using Latchkey.Protocol.Endpoints.Token;
 using Latchkey.Protocol.Endpoints.Token.Steps;
 using Latchkey.Protocol.Endpoints.UserInfo;
 using Latchkey.Protocol.Grants.AuthorizationCode;
 using Latchkey.Protocol.Grants.ClientCredentials;
+using Latchkey.Protocol.Grants.DeviceCode;
+using Latchkey.Protocol.Grants.Password;
+using Latchkey.Protocol.Grants.TokenExchange;
+using Latchkey.Protocol.Users;
 using Latchkey.Protocol.Grants.RefreshToken;
 using Latchkey.Protocol.Scopes;
 using Latchkey.Protocol.Storage;
@@ -16,6 +24,7 @@ using Latchkey.Storage;
 using Latchkey.Storage.Stores;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Latchkey.Server;
 
@@ -37,6 +46,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<IKeyProtector, DataProtectionKeyProtector>();
         services.AddSingleton<IKeyRing, KeyRing>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<OwnJwtValidator>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<ScopeCatalog>();
 
@@ -47,22 +57,47 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<IGrantHandler, AuthorizationCodeGrant>();
         services.AddSingleton<IGrantHandler, RefreshTokenGrant>();
         services.AddSingleton<IGrantHandler, ClientCredentialsGrant>();
+        services.AddSingleton<IGrantHandler, ResourceOwnerPasswordGrant>();
+        services.AddSingleton<IGrantHandler, DeviceCodeGrant>();
+        services.AddSingleton<IGrantHandler, TokenExchangeGrant>();
+        services.AddSingleton<ExchangedTokenReader>();
         services.AddSingleton<GrantHandlers>();
         services.AddSingleton<TokenEndpoint>();
         services.AddSingleton<UserInfoEndpoint>();
+        services.AddSingleton<TokenLookup>();
+        services.AddSingleton<IntrospectionEndpoint>();
+        services.AddSingleton<IntrospectionJwt>();
+        services.AddSingleton<RevocationEndpoint>();
         services.AddSingleton<AuthorizeRequestValidator>();
-        services.AddSingleton<AuthorizationCodeIssuer>();
+        services.AddSingleton<AuthorizationResponseIssuer>();
+        services.AddSingleton(sp => DeviceFlowSettingsFrom(sp.GetRequiredService<IOptions<LatchkeyOptions>>().Value.DeviceFlow));
+        services.AddSingleton<DeviceAuthorizationEndpoint>();
+        services.AddSingleton<DeviceVerification>();
 
         services.AddSingleton<IssuerResolver>();
         services.AddSingleton<AuthorizeFlow>();
+        services.AddSingleton<EndSessionFlow>();
+        services.AddSingleton<LogoutNotifications>();
+        services.AddHttpClient(nameof(BackchannelLogoutDispatcher), c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<BackchannelLogoutDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackchannelLogoutDispatcher>());
+        services.AddSingleton<EndSessionRequestValidator>();
         services.AddSingleton<LoginSessionCookie>();
         services.AddSingleton<PasswordVerifier>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<IPasswordAuthenticator, ThrottledPasswordAuthenticator>();
+        services.AddSingleton<UserCodeThrottle>();
         services.AddSingleton<AdminRepository>();
         services.AddSingleton<ImportFileLoader>();
         services.AddSingleton<DemoRealmSeeder>();
         return services;
     }
+
+    private static DeviceFlowSettings DeviceFlowSettingsFrom(DeviceFlowOptions options) => new()
+    {
+        CodeLifetimeSeconds = options.CodeLifetimeSeconds,
+        PollingIntervalSeconds = options.PollingIntervalSeconds,
+    };
 
     private static void TryAddSingletonClock(this IServiceCollection services)
     {
@@ -76,13 +111,17 @@ public static class LatchkeyServiceCollectionExtensions
             : options.Storage.ConnectionString;
         services.AddPooledDbContextFactory<LatchkeyDbContext>(db => StorageProvider.Configure(db, options.Storage.Provider, connection));
         services.AddSingleton<EfDirectoryStore>();
-        services.AddSingleton<IRealmStore>(sp => sp.GetRequiredService<EfDirectoryStore>());
-        services.AddSingleton<IClientStore>(sp => sp.GetRequiredService<EfDirectoryStore>());
+        services.AddSingleton(sp => new CachingDirectoryStore(sp.GetRequiredService<EfDirectoryStore>(),
+            sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(options.DirectoryCacheSeconds)));
+        services.AddSingleton<IRealmStore>(sp => sp.GetRequiredService<CachingDirectoryStore>());
+        services.AddSingleton<IClientStore>(sp => sp.GetRequiredService<CachingDirectoryStore>());
         services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<EfDirectoryStore>());
         services.AddSingleton<IGrantStore, EfGrantStore>();
         services.AddSingleton<IConsentStore, EfConsentStore>();
         services.AddSingleton<ISigningKeyStore, EfSigningKeyStore>();
         services.AddSingleton<ISessionStore, EfSessionStore>();
         services.AddSingleton<ILoginThrottleStore, EfLoginThrottleStore>();
+        services.AddSingleton<IReferenceTokenStore, EfReferenceTokenStore>();
+        services.AddSingleton<IDeviceAuthorizationStore, EfDeviceAuthorizationStore>();
     }
 }

@@ -13,9 +13,12 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<AuthorizationCodeEntity> AuthorizationCodes => Set<AuthorizationCodeEntity>();
     public DbSet<RefreshTokenEntity> RefreshTokens => Set<RefreshTokenEntity>();
     public DbSet<RevokedGrantEntity> RevokedGrants => Set<RevokedGrantEntity>();
+    public DbSet<DeviceAuthorizationEntity> DeviceAuthorizations => Set<DeviceAuthorizationEntity>();
     public DbSet<SigningKeyEntity> SigningKeys => Set<SigningKeyEntity>();
     public DbSet<LoginSessionEntity> LoginSessions => Set<LoginSessionEntity>();
     public DbSet<LoginThrottleEntity> LoginThrottles => Set<LoginThrottleEntity>();
+    public DbSet<SessionClientEntity> SessionClients => Set<SessionClientEntity>();
+    public DbSet<ReferenceTokenEntity> ReferenceTokens => Set<ReferenceTokenEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>
         StorageProvider.ConfigureConventions(Database.ProviderName, builder);
@@ -33,8 +36,14 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         b.Entity<RefreshTokenEntity>().HasKey(e => e.Hash);
         b.Entity<RefreshTokenEntity>().HasIndex(e => new { e.Realm, e.GrantId });
         b.Entity<RevokedGrantEntity>().HasKey(e => new { e.Realm, e.GrantId });
+        b.Entity<DeviceAuthorizationEntity>().HasKey(e => e.DeviceCodeHash);
+        // RFC 8628 §6.1: the user code alone finds the request, so it must be unique in its realm.
+        b.Entity<DeviceAuthorizationEntity>().HasIndex(e => new { e.Realm, e.UserCodeHash }).IsUnique();
+        b.Entity<DeviceAuthorizationEntity>().HasIndex(e => e.ExpiresAt);
         b.Entity<SigningKeyEntity>().HasKey(e => new { e.Realm, e.KeyId });
         b.Entity<LoginSessionEntity>().HasKey(e => e.Id);
         b.Entity<LoginThrottleEntity>().HasKey(e => e.Key);
+        b.Entity<SessionClientEntity>().HasKey(e => new { e.Realm, e.Sid, e.ClientId });
+        b.Entity<ReferenceTokenEntity>().HasKey(e => e.Hash);
     }
 }

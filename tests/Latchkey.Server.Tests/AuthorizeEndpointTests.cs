@@ -41,7 +41,7 @@ public sealed class AuthorizeEndpointTests(LatchkeyServer server) : IClassFixtur
 
     [Theory]
     [InlineData("response_type", null, "invalid_request")]
-    [InlineData("response_type", "token", "unsupported_response_type")]
+    [InlineData("response_type", "code foo", "unsupported_response_type")]
     [InlineData("scope", "openid admin", "invalid_scope")]
     [InlineData("code_challenge_method", "plain", "invalid_request")]
     [InlineData("code_challenge_method", "S512", "invalid_request")]

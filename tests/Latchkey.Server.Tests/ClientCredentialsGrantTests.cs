@@ -52,6 +52,19 @@ public sealed class ClientCredentialsGrantTests(LatchkeyServer server) : IClassF
     }
 
     [Fact]
+    public async Task Resource_indicators_narrow_the_audience_rfc8707()
+    {
+        using var client = server.NewClient();
+        var form = Grant("api");
+        form["resource"] = "test-api";
+        var narrowed = await client.TokenAsync(form, "service", TestRealm.WebSecret);
+        Assert.Equal("test-api", Jwt.Payload(narrowed.AccessToken).GetProperty("aud").GetString());
+        form["resource"] = "https://elsewhere.example/";
+        var refused = await client.TokenAsync(form, "service", TestRealm.WebSecret);
+        Assert.Equal("invalid_target", refused.Error);
+    }
+
+    [Fact]
     public async Task Clients_without_the_service_account_switch_are_unauthorized()
     {
         using var client = server.NewClient();

@@ -15,15 +15,16 @@ public sealed class DiscoveryTests(LatchkeyServer server) : IClassFixture<Latchk
         using var client = server.NewClient();
         var doc = JsonDocument.Parse(await client.Http.GetStringAsync(path)).RootElement;
         Assert.Equal(server.Issuer, doc.GetProperty("issuer").GetString());
-        Assert.Equal(["code"], doc.GetProperty("response_types_supported").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["authorization_code", "client_credentials", "refresh_token"],
+        Assert.Equal(["code", "token", "id_token", "id_token token", "code id_token", "code token", "code id_token token"],
+            doc.GetProperty("response_types_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["authorization_code", "client_credentials", "password", "refresh_token", "urn:ietf:params:oauth:grant-type:device_code",
+                      "urn:ietf:params:oauth:grant-type:token-exchange"],
             doc.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()).Order());
         Assert.Contains("api", doc.GetProperty("scopes_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.True(doc.GetProperty("authorization_response_iss_parameter_supported").GetBoolean());
-        Assert.False(doc.TryGetProperty("end_session_endpoint", out _));
-        Assert.False(doc.TryGetProperty("introspection_endpoint", out _));
 
-        foreach (var endpoint in new[] { "authorization_endpoint", "token_endpoint", "userinfo_endpoint", "jwks_uri" })
+        foreach (var endpoint in new[] { "authorization_endpoint", "token_endpoint", "userinfo_endpoint", "jwks_uri", "introspection_endpoint", "revocation_endpoint", "end_session_endpoint",
+                     "device_authorization_endpoint" })
         {
             var url = doc.GetProperty(endpoint).GetString()!;
             Assert.StartsWith(server.Issuer + "/", url);

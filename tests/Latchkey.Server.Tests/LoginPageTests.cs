@@ -94,6 +94,19 @@ public sealed class LoginPageTests(LatchkeyServer server) : IClassFixture<Latchk
     }
 
     [Fact]
+    public async Task The_sid_in_tokens_is_not_the_session_cookie()
+    {
+        using var browser = server.NewClient();
+        var tokens = await browser.CodeFlowAsync(scope: "openid");
+        var cookie = browser.Cookies.GetCookies(new Uri(server.BaseUrl + "/realms/test/"))["latchkey_session"]!.Value;
+        var sid = Jwt.Payload(tokens.IdToken!).GetProperty("sid").GetString();
+        Assert.NotNull(sid);
+        Assert.NotEqual(cookie, sid);
+        Assert.DoesNotContain(cookie, tokens.AccessToken + tokens.IdToken);
+        Assert.Equal(sid, Jwt.Payload(tokens.AccessToken).GetProperty("sid").GetString());
+    }
+
+    [Fact]
     public async Task Session_cookie_is_httponly_lax_and_scoped_to_the_realm()
     {
         using var browser = server.NewClient();

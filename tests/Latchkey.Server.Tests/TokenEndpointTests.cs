@@ -91,6 +91,17 @@ public sealed class TokenEndpointTests(LatchkeyServer server) : IClassFixture<La
     }
 
     [Fact]
+    public async Task More_form_fields_than_aspnet_reads_is_invalid_request_not_500()
+    {
+        using var client = server.NewClient();
+        var form = Enumerable.Range(0, 1500).Select(i => new KeyValuePair<string, string>($"f{i}", "x")).ToList();
+        form.Add(new("grant_type", "client_credentials"));
+        var result = await client.TokenAsync(form, "service", TestRealm.WebSecret);
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Equal("invalid_request", result.Error);
+    }
+
+    [Fact]
     public async Task Huge_parameter_is_invalid_request()
     {
         using var client = server.NewClient();

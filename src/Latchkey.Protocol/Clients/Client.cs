@@ -24,6 +24,20 @@ public sealed record Client
     /// <summary>Issue a refresh token even without offline_access (Keycloak's default for web apps).</summary>
     public bool AlwaysIssueRefreshToken { get; init; }
 
+    public AccessTokenFormat AccessTokenFormat { get; init; } = AccessTokenFormat.Jwt;
+
+    /// <summary>Back-Channel Logout 1.0 §2.2: where logout tokens are POSTed when a session of this client ends.</summary>
+    public string? BackchannelLogoutUri { get; init; }
+
+    /// <summary>Front-Channel Logout 1.0 §2: rendered in an iframe (with iss and sid) on the signed-out page.</summary>
+    public string? FrontchannelLogoutUri { get; init; }
+
+    /// <summary>RFC 8693 policy: the audiences this client may exchange a token for (anything else is invalid_target).</summary>
+    public IReadOnlyList<string> TokenExchangeAudiences { get; init; } = [];
+
+    /// <summary>RFC 8693 §1.1: may exchange without an actor_token, i.e. impersonate the subject.</summary>
+    public bool TokenExchangeMayImpersonate { get; init; }
+
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(5);
     public TimeSpan IdTokenLifetime { get; init; } = TimeSpan.FromMinutes(5);
     public TimeSpan AuthorizationCodeLifetime { get; init; } = TimeSpan.FromSeconds(60);

@@ -15,4 +15,7 @@ public enum ClientCapabilities
     TokenExchange = 16,
     DeviceAuthorizationGrant = 32,
     Ciba = 64,
+
+    /// <summary>A resource server that may introspect any token of its realm (RFC 7662 §2.1), not only its own.</summary>
+    TokenIntrospection = 128,
 }

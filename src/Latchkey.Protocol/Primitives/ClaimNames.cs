@@ -20,6 +20,7 @@ public static class ClaimNames
     public const string Amr = "amr";
     public const string AuthorizedParty = "azp";
     public const string SessionId = "sid";
+    public const string Actor = "act";
     public const string Name = "name";
     public const string GivenName = "given_name";
     public const string FamilyName = "family_name";

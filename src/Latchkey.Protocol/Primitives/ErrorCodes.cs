@@ -17,6 +17,12 @@ public static class ErrorCodes
     public const string InteractionRequired = "interaction_required";
     public const string InvalidToken = "invalid_token";
     public const string InsufficientScope = "insufficient_scope";
+    public const string UnsupportedTokenType = "unsupported_token_type";
+    public const string InvalidTarget = "invalid_target";
     public const string RequestNotSupported = "request_not_supported";
     public const string RequestUriNotSupported = "request_uri_not_supported";
+    /// <summary>RFC 8628 §3.5.</summary>
+    public const string AuthorizationPending = "authorization_pending";
+    public const string SlowDown = "slow_down";
+    public const string ExpiredToken = "expired_token";
 }

@@ -1,6 +1,6 @@
 namespace Latchkey.Protocol.Primitives;
 
-/// <summary>Factories for the error codes of RFC 6749 §4.1.2.1, §5.2, RFC 6750 §3.1 and OIDC Core §3.1.2.6.</summary>
+/// <summary>Factories for the error codes of RFC 6749 §4.1.2.1, §5.2, RFC 6750 §3.1, RFC 8628 §3.5 and OIDC Core §3.1.2.6.</summary>
 public static class OAuthErrors
 {
     public static OAuthError InvalidRequest(string description) => new(ErrorCodes.InvalidRequest, description);
@@ -14,6 +14,9 @@ public static class OAuthErrors
     public static OAuthError ConsentRequired(string description) => new(ErrorCodes.ConsentRequired, description);
     public static OAuthError InvalidToken(string description) => new(ErrorCodes.InvalidToken, description, 401);
     public static OAuthError InsufficientScope(string description) => new(ErrorCodes.InsufficientScope, description, 403);
+    public static OAuthError AuthorizationPending(string description) => new(ErrorCodes.AuthorizationPending, description);
+    public static OAuthError SlowDown(string description) => new(ErrorCodes.SlowDown, description);
+    public static OAuthError ExpiredToken(string description) => new(ErrorCodes.ExpiredToken, description);
 
     /// <summary>RFC 6749 §5.2: 401 with WWW-Authenticate; sent always, whichever way the client authenticated.</summary>
     public static OAuthError InvalidClient(string description, string? debug = null) =>

@@ -1,6 +1,6 @@
 namespace Latchkey.Protocol.Primitives;
 
-/// <summary>Parameter names of RFC 6749, RFC 7636, RFC 9207 and OIDC Core.</summary>
+/// <summary>Parameter names of RFC 6749, RFC 7636, RFC 8628, RFC 9207 and OIDC Core.</summary>
 public static class Parameters
 {
     public const string ClientId = "client_id";
@@ -24,6 +24,18 @@ public static class Parameters
     public const string CodeChallengeMethod = "code_challenge_method";
     public const string CodeVerifier = "code_verifier";
     public const string GrantType = "grant_type";
+    public const string Token = "token";
+    public const string SubjectToken = "subject_token";
+    public const string SubjectTokenType = "subject_token_type";
+    public const string ActorToken = "actor_token";
+    public const string ActorTokenType = "actor_token_type";
+    public const string RequestedTokenType = "requested_token_type";
+    public const string IssuedTokenType = "issued_token_type";
+    public const string Audience = "audience";
+    public const string Resource = "resource";
+    public const string TokenTypeHint = "token_type_hint";
+    public const string Username = "username";
+    public const string Password = "password";
     public const string Code = "code";
     public const string RefreshToken = "refresh_token";
     public const string AccessToken = "access_token";
@@ -34,4 +46,10 @@ public static class Parameters
     public const string ErrorDescription = "error_description";
     public const string Issuer = "iss";
     public const string SessionState = "session_state";
+    public const string PostLogoutRedirectUri = "post_logout_redirect_uri";
+    public const string DeviceCode = "device_code";
+    public const string UserCode = "user_code";
+    public const string VerificationUri = "verification_uri";
+    public const string VerificationUriComplete = "verification_uri_complete";
+    public const string Interval = "interval";
 }

@@ -5,11 +5,17 @@ public static class GrantTypes
     public const string AuthorizationCode = "authorization_code";
     public const string RefreshToken = "refresh_token";
     public const string ClientCredentials = "client_credentials";
+    public const string Password = "password";
+    public const string TokenExchange = "urn:ietf:params:oauth:grant-type:token-exchange";
+    /// <summary>RFC 8628 §3.4.</summary>
+    public const string DeviceCode = "urn:ietf:params:oauth:grant-type:device_code";
 }
 
 public static class ResponseTypes
 {
     public const string Code = "code";
+    public const string Token = "token";
+    public const string IdToken = "id_token";
 }
 
 public static class ResponseModes

@@ -1,3 +1,5 @@
+using Latchkey.Protocol.Clients;
+using Latchkey.Protocol.Primitives;
 using Latchkey.Protocol.Realms;
 using Latchkey.Protocol.Storage;
 
@@ -11,6 +13,19 @@ public sealed class ScopeCatalog(IRealmStore realms)
         var all = StandardScopeDefinitions.All.ToDictionary(s => s.Name, StringComparer.Ordinal);
         foreach (var scope in await realms.ScopesAsync(realm, ct)) all[scope.Name] = scope;
         return all;
+    }
+
+    /// <summary>
+    /// RFC 6749 §3.3 invalid_scope when a requested scope is malformed, unknown to the realm, not allowed
+    /// for the client, or (for grants without a user) one of <paramref name="forbidden"/>.
+    /// </summary>
+    public async ValueTask<OAuthError?> CheckAsync(string realm, Client client, IEnumerable<string> requested, CancellationToken ct,
+        IReadOnlySet<string>? forbidden = null)
+    {
+        var known = await AllAsync(realm, ct);
+        var refused = requested.FirstOrDefault(s =>
+            !ScopeList.IsValidToken(s) || !known.ContainsKey(s) || !client.AllowedScopes.Contains(s) || forbidden?.Contains(s) == true);
+        return refused is null ? null : OAuthErrors.InvalidScope($"The scope '{refused}' is not allowed for this client.");
     }
 
     /// <summary>RFC 9068 §3: the access token's aud names the resource servers of the granted scopes.</summary>

@@ -13,7 +13,20 @@ public interface IGrantStore
     ValueTask StoreRefreshTokenAsync(RefreshTokenRecord token, CancellationToken ct);
     ValueTask<Consumption<RefreshTokenRecord>> TryConsumeRefreshTokenAsync(string realm, string clientId, string hash, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>A refresh token that could be used right now: not rotated, revoked, expired, nor of a revoked grant.</summary>
+    ValueTask<RefreshTokenRecord?> FindActiveRefreshTokenAsync(string realm, string hash, DateTimeOffset now, CancellationToken ct);
+
     /// <summary>Revokes the grant: its refresh-token family and every access token that names it.</summary>
     ValueTask RevokeGrantAsync(string realm, string grantId, DateTimeOffset now, CancellationToken ct);
-    ValueTask<bool> IsGrantRevokedAsync(string realm, string grantId, CancellationToken ct);
+    /// <summary>
+    /// Whether an access token is revoked: its whole grant, or just the token itself (its jti, revoked
+    /// by <see cref="RevokeGrantAsync"/> with the jti as id, for a token that has no grant of its own).
+    /// </summary>
+    ValueTask<bool> IsRevokedAsync(string realm, string? grantId, string jti, CancellationToken ct);
+
+    /// <summary>Revokes every grant a user made to a client (codes and refresh-token families alike).</summary>
+    ValueTask RevokeClientGrantsAsync(string realm, string userId, string clientId, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>The client a grant was made for (its code, refresh tokens or device request); null when unknown.</summary>
+    ValueTask<string?> GrantOwnerAsync(string realm, string grantId, CancellationToken ct);
 }

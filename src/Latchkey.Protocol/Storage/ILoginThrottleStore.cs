@@ -4,6 +4,10 @@ namespace Latchkey.Protocol.Storage;
 public interface ILoginThrottleStore
 {
     ValueTask<LoginThrottleState?> GetAsync(string key, CancellationToken ct);
-    ValueTask SaveAsync(string key, LoginThrottleState state, CancellationToken ct);
+    /// <summary>
+    /// Reads, changes and writes one key's state as a single serialized step, so parallel failures are
+    /// all counted (no lost updates) and a concurrent reset cannot make the write fail.
+    /// </summary>
+    ValueTask<LoginThrottleState> UpdateAsync(string key, Func<LoginThrottleState?, LoginThrottleState> change, CancellationToken ct);
     ValueTask ResetAsync(string key, CancellationToken ct);
 }

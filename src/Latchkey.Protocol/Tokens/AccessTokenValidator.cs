@@ -5,28 +5,35 @@ using Latchkey.Protocol.Storage;
 namespace Latchkey.Protocol.Tokens;
 
 /// <summary>
-/// Validates an access token Latchkey issued (RFC 9068 §4): our signature, typ at+jwt, our issuer,
-/// not expired, and its grant not revoked.
+/// An access token Latchkey issued: a JWT (RFC 9068 §4: typ at+jwt, our key and issuer, unexpired) or a
+/// reference handle found in the store; either way not revoked, and with a client_id to say whose it is.
 /// </summary>
-public sealed class AccessTokenValidator(IKeyRing keys, IGrantStore grants, TimeProvider clock)
+public sealed class AccessTokenValidator(OwnJwtValidator jwts, IReferenceTokenStore references, IGrantStore grants, TimeProvider clock)
 {
     public sealed record ValidAccessToken(string? Subject, string ClientId, IReadOnlyList<string> Scopes, JsonElement Claims);
 
+    public static bool IsJwt(string token) => token.Count(c => c == '.') == 2;
+
     public async ValueTask<ValidAccessToken?> ValidateAsync(IssuerContext issuer, string token, CancellationToken ct)
     {
-        var jwt = JwtReader.Verify(token, await keys.PublishedKeysAsync(issuer.RealmName, ct));
-        if (jwt is null || !string.Equals(jwt.Type, TokenTypes.AccessTokenJwt, StringComparison.OrdinalIgnoreCase)) return null;
-        var claims = jwt.Claims;
-        if (String(claims, ClaimNames.Issuer) != issuer.Issuer) return null;
-        if (!claims.TryGetProperty(ClaimNames.Expires, out var exp) || !exp.TryGetInt64(out var expires)
-            || DateTimeOffset.FromUnixTimeSeconds(expires) <= clock.GetUtcNow()) return null;
-        var grantId = String(claims, ClaimNames.JwtId) is { } jti ? AccessTokenId.GrantIdOf(jti) : null;
-        if (grantId is not null && await grants.IsGrantRevokedAsync(issuer.RealmName, grantId, ct)) return null;
-        var clientId = String(claims, ClaimNames.ClientId);
+        var claims = IsJwt(token)
+            ? await jwts.ValidateAsync(issuer, token, TokenTypes.AccessTokenJwt, ct)
+            : await ReferenceAsync(issuer, token, ct);
+        if (claims is null) return null;
+        var clientId = OwnJwtValidator.String(claims.Value, ClaimNames.ClientId);
         if (clientId is null) return null;
-        return new ValidAccessToken(String(claims, ClaimNames.Subject), clientId, ScopeList.Parse(String(claims, ClaimNames.Scope)), claims);
+        return new ValidAccessToken(OwnJwtValidator.String(claims.Value, ClaimNames.Subject), clientId,
+            ScopeList.Parse(OwnJwtValidator.String(claims.Value, ClaimNames.Scope)), claims.Value);
     }
 
-    private static string? String(JsonElement claims, string name) =>
-        claims.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private async ValueTask<JsonElement?> ReferenceAsync(IssuerContext issuer, string handle, CancellationToken ct)
+    {
+        if (handle.Length is 0 or > 128) return null;
+        var json = await references.FindAsync(issuer.RealmName, RandomToken.Hash(handle), clock.GetUtcNow(), ct);
+        if (json is null) return null;
+        using var document = JsonDocument.Parse(json);
+        var claims = document.RootElement.Clone();
+        var jti = OwnJwtValidator.String(claims, ClaimNames.JwtId)!;
+        return await grants.IsRevokedAsync(issuer.RealmName, AccessTokenId.GrantIdOf(jti), jti, ct) ? null : claims;
+    }
 }

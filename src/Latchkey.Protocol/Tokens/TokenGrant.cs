@@ -29,5 +29,17 @@ public sealed record TokenGrant
     /// <summary>A rotated refresh token keeps its family's expiry: rotation never extends a grant.</summary>
     public DateTimeOffset? RefreshTokenExpiresAt { get; init; }
 
-    public string Subject => User?.Id ?? Client.ClientId;
+    /// <summary>Set when the subject is neither the user nor the calling client (token exchange of a service's token).</summary>
+    public string? SubjectId { get; init; }
+
+    /// <summary>RFC 8693 §4.1 act claim: the current actor, with earlier actors nested inside.</summary>
+    public System.Text.Json.Nodes.JsonObject? Actor { get; init; }
+
+    /// <summary>An upper bound on the access token's expiry (token exchange: never beyond the subject token).</summary>
+    public DateTimeOffset? ExpiresAtMost { get; init; }
+
+    /// <summary>RFC 8693 §2.2.1 issued_token_type, for exchange responses.</summary>
+    public string? IssuedTokenType { get; init; }
+
+    public string Subject => SubjectId ?? User?.Id ?? Client.ClientId;
 }

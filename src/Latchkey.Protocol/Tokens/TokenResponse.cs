@@ -7,4 +7,5 @@ public sealed record TokenResponse(
     int ExpiresIn,
     string? RefreshToken,
     string? IdToken,
-    string? Scope);
+    string? Scope,
+    string? IssuedTokenType = null);

@@ -14,7 +14,7 @@ namespace Latchkey.Server.Admin;
 /// Registration of realms, scopes, clients and users: used by the command line, the import file and
 /// the demo realm. Writes only what differs, so applying the same input twice changes nothing.
 /// </summary>
-public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory)
+public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory, CachingDirectoryStore cache)
 {
     public async Task<bool> AnyRealmAsync(CancellationToken ct)
     {
@@ -36,7 +36,9 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
         if (realm is null) db.Realms.Add(realm = new RealmEntity { Name = name, SigningAlgorithm = algorithm });
         realm.DisplayName = displayName;
         realm.SigningAlgorithm = algorithm;
-        return await db.SaveChangesAsync(ct) > 0;
+        var changed = await db.SaveChangesAsync(ct) > 0;
+        cache.Invalidate(name);
+        return changed;
     }
 
     public async Task<bool> SaveScopeAsync(string realm, ScopeDefinition scope, CancellationToken ct)
@@ -47,13 +49,16 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
         if (e is null) db.Scopes.Add(e = new ScopeEntity { Realm = realm, Name = scope.Name, Description = scope.Description });
         e.Description = scope.Description;
         e.Audience = scope.Audience;
-        return await db.SaveChangesAsync(ct) > 0;
+        var changed = await db.SaveChangesAsync(ct) > 0;
+        cache.Invalidate(realm);
+        return changed;
     }
 
     /// <summary>Registers or updates a client. Returns the generated secret when one was generated (shown once).</summary>
     public async Task<(Client Client, string? GeneratedSecret, bool Changed)> SaveClientAsync(string realm, ClientRegistration registration, CancellationToken ct)
     {
-        RedirectUriRules.Check(registration.RedirectUris.Concat(registration.PostLogoutRedirectUris));
+        RedirectUriRules.Check(registration.RedirectUris.Concat(registration.PostLogoutRedirectUris)
+            .Concat(new[] { registration.BackchannelLogoutUri, registration.FrontchannelLogoutUri }.OfType<string>()));
         await using var db = await factory.CreateDbContextAsync(ct);
         await RequireRealmAsync(db, realm, ct);
         var clientId = registration.ClientId ?? $"client-{RandomToken.Create(9)}";
@@ -76,6 +81,7 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
         if (e is null) db.Clients.Add(e = new ClientEntity { Realm = realm, ClientId = clientId });
         e.CopyFrom(client);
         var changed = await db.SaveChangesAsync(ct) > 0;
+        cache.Invalidate(realm);
         return (client, generated, changed);
     }
 
@@ -95,6 +101,7 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
         var secret = ClientSecretHasher.GenerateSecret();
         e.SecretHash = ClientSecretHasher.HashGenerated(secret);
         await db.SaveChangesAsync(ct);
+        cache.Invalidate(realm);
         return secret;
     }
 

@@ -18,6 +18,11 @@ public sealed record ClientRegistration
     public bool AllowPlainPkce { get; init; }
     public bool ConsentRequired { get; init; } = true;
     public bool AlwaysIssueRefreshToken { get; init; }
+    public AccessTokenFormat AccessTokenFormat { get; init; } = AccessTokenFormat.Jwt;
+    public string? BackchannelLogoutUri { get; init; }
+    public string? FrontchannelLogoutUri { get; init; }
+    public IReadOnlyList<string> TokenExchangeAudiences { get; init; } = [];
+    public bool TokenExchangeMayImpersonate { get; init; }
     public int AccessTokenLifetimeSeconds { get; init; } = 300;
     public int IdTokenLifetimeSeconds { get; init; } = 300;
     public int AuthorizationCodeLifetimeSeconds { get; init; } = 60;
@@ -39,6 +44,11 @@ public sealed record ClientRegistration
         AllowPlainPkce = AllowPlainPkce,
         ConsentRequired = ConsentRequired,
         AlwaysIssueRefreshToken = AlwaysIssueRefreshToken,
+        AccessTokenFormat = AccessTokenFormat,
+        BackchannelLogoutUri = BackchannelLogoutUri,
+        FrontchannelLogoutUri = FrontchannelLogoutUri,
+        TokenExchangeAudiences = TokenExchangeAudiences,
+        TokenExchangeMayImpersonate = TokenExchangeMayImpersonate,
         AccessTokenLifetime = TimeSpan.FromSeconds(AccessTokenLifetimeSeconds),
         IdTokenLifetime = TimeSpan.FromSeconds(IdTokenLifetimeSeconds),
         AuthorizationCodeLifetime = TimeSpan.FromSeconds(AuthorizationCodeLifetimeSeconds),

@@ -19,11 +19,15 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
           latchkey clients add --realm R [--id ID] [--name NAME] [--public] [--redirect-uri URI]...
                   [--post-logout-redirect-uri URI]... [--scopes "openid profile ..."] [--capability NAME]...
                   [--no-consent] [--no-pkce] [--allow-plain-pkce] [--always-issue-refresh-token]
+                  [--exchange-audience AUD]... [--may-impersonate]
+                  [--backchannel-logout-uri URI] [--frontchannel-logout-uri URI] [--reference-tokens]
                   [--access-token-lifetime SECONDS] [--refresh-token-lifetime SECONDS] [--code-lifetime SECONDS]
           latchkey clients list --realm R
           latchkey clients rotate-secret --realm R CLIENT_ID
           latchkey users add --realm R --username NAME [--password P] [--email E] [--given-name G] [--family-name F]
           latchkey users set-password --realm R USERNAME [--password P]
+          latchkey users lockout --realm R USERNAME      failed sign-ins counted and the lock, if any
+          latchkey users unlock --realm R USERNAME       lift the lock (password grant and login page alike)
         configuration: --Latchkey:DataDirectory=DIR, --urls=URL, … (see docs/configuration.md)
         """;
 
@@ -44,6 +48,8 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
             case "clients rotate-secret": return await RotateSecretAsync(args.Skip(2).ToList(), ct);
             case "users add": return await AddUserAsync(args.Skip(2).ToList(), ct);
             case "users set-password": return await SetPasswordAsync(args.Skip(2).ToList(), ct);
+            case "users lockout": return await LockoutAsync(args.Skip(2).ToList(), unlock: false, ct);
+            case "users unlock": return await LockoutAsync(args.Skip(2).ToList(), unlock: true, ct);
             default:
                 if (args[0] == "import" && args.Count == 2)
                 {
@@ -116,6 +122,26 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
         password ??= RandomToken.Create(12);
         await Admin.SetPasswordAsync(realm, Single(args, "username"), password, ct);
         output.WriteLine(generated ? $"password: {password}   (shown once)" : "password changed");
+        return 0;
+    }
+
+    private async Task<int> LockoutAsync(List<string> args, bool unlock, CancellationToken ct)
+    {
+        var realm = Required(args, "--realm");
+        var username = Single(args, "username");
+        var throttle = services.GetRequiredService<Sessions.LoginThrottle>();
+        if (unlock)
+        {
+            await throttle.UnlockAsync(realm, username, ct);
+            output.WriteLine($"{username}: unlocked");
+            return 0;
+        }
+        var state = await throttle.UserStateAsync(realm, username, ct);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        output.WriteLine(state is null
+            ? $"{username}: no failed sign-ins"
+            : $"{username}: {state.Failures} failed sign-ins since {state.FirstFailureAt:u}; "
+              + (state.LockedUntil > now ? $"locked until {state.LockedUntil:u}" : "not locked"));
         return 0;
     }
 

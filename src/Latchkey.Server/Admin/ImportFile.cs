@@ -34,6 +34,12 @@ public sealed record ImportFile
         public bool AllowPlainPkce { get; init; }
         public bool ConsentRequired { get; init; } = true;
         public bool AlwaysIssueRefreshToken { get; init; }
+        /// <summary>"jwt" (default) or "reference".</summary>
+        public string AccessTokenFormat { get; init; } = "jwt";
+        public string? BackchannelLogoutUri { get; init; }
+        public string? FrontchannelLogoutUri { get; init; }
+        public List<string> TokenExchangeAudiences { get; init; } = [];
+        public bool TokenExchangeMayImpersonate { get; init; }
         public int AccessTokenLifetimeSeconds { get; init; } = 300;
         public int IdTokenLifetimeSeconds { get; init; } = 300;
         public int AuthorizationCodeLifetimeSeconds { get; init; } = 60;

@@ -16,7 +16,7 @@ public sealed class AuthorizeFlow(
     AuthorizeRequestValidator validator,
     LoginSessionCookie sessions,
     IConsentStore consents,
-    AuthorizationCodeIssuer codes,
+    AuthorizationResponseIssuer codes,
     TimeProvider clock)
 {
     public static readonly OAuthError UnknownRealm = new(ErrorCodes.InvalidRequest, "This realm does not exist.", 404);
@@ -36,7 +36,7 @@ public sealed class AuthorizeFlow(
             : await consents.GrantedScopesAsync(realm, session.UserId, authorize.Client.ClientId, http.RequestAborted);
         var decision = InteractionPolicy.Decide(authorize, session, consented, clock.GetUtcNow());
 
-        if (decision.Error is not null) return new AuthorizeOutcome(Response: AuthorizationCodeIssuer.Error(issuer, authorize, decision.Error));
+        if (decision.Error is not null) return new AuthorizeOutcome(Response: AuthorizationResponseIssuer.Error(issuer, authorize, decision.Error));
         var carried = AuthorizeReturn.Serialize(request);
         var realmPath = new Uri(issuer.Issuer).AbsolutePath;
         return decision.Kind switch

@@ -20,6 +20,7 @@ public static class OAuthRequestReader
         var form = await request.ReadFormAsync(ct);
         return new OAuthRequest(
             form.ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? "").ToArray(), StringComparer.Ordinal),
-            request.Headers.Authorization.FirstOrDefault());
+            request.Headers.Authorization.FirstOrDefault(),
+            request.HttpContext.Connection.RemoteIpAddress?.ToString());
     }
 }

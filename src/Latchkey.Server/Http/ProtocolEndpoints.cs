@@ -27,15 +27,8 @@ public static class ProtocolEndpoints
 
     private static async Task Token(HttpContext http, string realm, IssuerResolver issuers, TokenEndpoint endpoint, ILogger<TokenEndpoint> log)
     {
-        var issuer = await issuers.ResolveAsync(http, realm);
-        if (issuer is null) { await NotFound(http, log); return; }
-        if (!OAuthRequestReader.IsForm(http.Request))
-        {
-            // RFC 6749 §3.2: the token request is application/x-www-form-urlencoded.
-            await ProtocolResponses.WriteErrorAsync(http, OAuthErrors.InvalidRequest("The body must be application/x-www-form-urlencoded."), log);
-            return;
-        }
-        var request = await OAuthRequestReader.FromFormAsync(http.Request, http.RequestAborted);
+        var (issuer, request) = await ProtocolRequest.ReadFormAsync(http, realm, issuers, log);
+        if (issuer is null || request is null) return;
         var result = await endpoint.HandleAsync(issuer, request, http.RequestAborted);
         if (result.Succeeded) await ProtocolResponses.WriteTokenAsync(http, result.Value!);
         else await ProtocolResponses.WriteErrorAsync(http, result.Error!, log);

@@ -26,6 +26,7 @@ public static class ProtocolResponses
         {
             w.WriteStartObject();
             w.WriteString(Parameters.AccessToken, token.AccessToken);
+            if (token.IssuedTokenType is not null) w.WriteString(Parameters.IssuedTokenType, token.IssuedTokenType);
             w.WriteString(Parameters.TokenType, token.TokenType);
             w.WriteNumber(Parameters.ExpiresIn, token.ExpiresIn);
             if (token.RefreshToken is not null) w.WriteString(Parameters.RefreshToken, token.RefreshToken);

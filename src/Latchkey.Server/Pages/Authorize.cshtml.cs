@@ -20,7 +20,7 @@ public sealed class AuthorizeModel(AuthorizeFlow flow) : PageModel
 
     private async Task<IActionResult> RunAsync(string realm, OAuthRequest request)
     {
-        Response.Headers.CacheControl = "no-store";
+        PageCaching.Forbid(Response);
         var outcome = await flow.RunAsync(HttpContext, realm, request);
         if (outcome.ErrorPage is not null) return ShowError(outcome.ErrorPage);
         if (outcome.Redirect is not null) return Redirect(outcome.Redirect);

@@ -41,7 +41,7 @@ public sealed class ConsentModel(AuthorizeFlow flow, LoginSessionCookie sessions
         if (session is null) return Redirect(LoginUrl(realm));
         if (Decision != "allow")
             return AuthorizationResponseWriter.Result(HttpContext,
-                AuthorizationCodeIssuer.Error(issuer!, request, OAuthErrors.AccessDenied("The user denied access.")));
+                AuthorizationResponseIssuer.Error(issuer!, request, OAuthErrors.AccessDenied("The user denied access.")));
         await consents.GrantAsync(realm, session.UserId, request.Client.ClientId, request.Scopes, clock.GetUtcNow(), HttpContext.RequestAborted);
         var next = AuthorizeReturn.WithoutPrompt(AuthorizeReturn.Parse(Carried), Prompts.Consent);
         return Redirect(AuthorizeReturn.AuthorizeUrl($"/realms/{Uri.EscapeDataString(realm)}", next));
@@ -49,7 +49,7 @@ public sealed class ConsentModel(AuthorizeFlow flow, LoginSessionCookie sessions
 
     private async Task<(AuthorizeRequest?, Protocol.Sessions.LoginSession?, Protocol.Tokens.IssuerContext?)> LoadAsync(string realm)
     {
-        Response.Headers.CacheControl = "no-store";
+        PageCaching.Forbid(Response);
         var (issuer, validation) = await flow.RevalidateAsync(HttpContext, realm, AuthorizeReturn.Parse(Carried));
         if (validation?.Request is null)
         {

@@ -1,5 +1,5 @@
 using Latchkey.Protocol.Primitives;
-using Latchkey.Protocol.Storage;
+using Latchkey.Protocol.Users;
 using Latchkey.Server.Http;
 using Latchkey.Server.Sessions;
 using Microsoft.AspNetCore.Mvc;
@@ -7,16 +7,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Latchkey.Server.Pages;
 
-/// <summary>Username and password against the realm's users, throttled per user and per IP.</summary>
-public sealed class LoginModel(AuthorizeFlow flow, IUserStore users, PasswordVerifier passwords, LoginThrottle throttle, LoginSessionCookie sessions)
+/// <summary>
+/// Username and password against the realm's users, throttled per user and per IP. Afterwards the browser goes
+/// back to /authorize with the carried request, or, with return=device|account, to that page (<see cref="PageReturn"/>).
+/// </summary>
+public sealed class LoginModel(AuthorizeFlow flow, IssuerResolver issuers, IPasswordAuthenticator passwords, LoginSessionCookie sessions)
     : PageModel
 {
     private static readonly string[] PasswordAmr = ["pwd"];
 
     [BindProperty(Name = "request", SupportsGet = true)] public string? Carried { get; set; }
+    [BindProperty(Name = PageReturn.Parameter, SupportsGet = true)] public string? ReturnTo { get; set; }
+    [BindProperty(Name = Parameters.UserCode, SupportsGet = true)] public string? UserCode { get; set; }
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? Password { get; set; }
     public bool Invalid { get; private set; }
+    /// <summary>Signing in for one of our own pages (device, account) rather than for a client's request.</summary>
+    public bool ForPage => PageReturn.IsKnown(ReturnTo);
     public string? ClientName { get; private set; }
     public string? Message { get; private set; }
 
@@ -31,21 +38,13 @@ public sealed class LoginModel(AuthorizeFlow flow, IUserStore users, PasswordVer
     {
         var request = await LoadAsync(realm);
         if (request is null) return Page();
-        var username = Username?.Trim() ?? "";
-        var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
-        var ct = HttpContext.RequestAborted;
-        if (await throttle.RetryAfterAsync(realm, username, ip, ct) is { } wait)
-            return Fail($"Too many failed sign-in attempts. Try again in {Math.Ceiling(wait.TotalSeconds)} seconds.");
-
-        var user = username.Length == 0 ? null : await users.FindByUsernameAsync(realm, username, ct);
-        if (!passwords.Verify(user, Password ?? ""))
-        {
-            await throttle.RecordFailureAsync(realm, username, ip, ct);
-            return Fail("Invalid username or password.");
-        }
-        await throttle.RecordSuccessAsync(realm, username, ct);
-        await sessions.StartAsync(HttpContext, realm, user!.Id, PasswordAmr);
-        return Redirect(AuthorizeReturn.AuthorizeUrl(RealmPath(realm), AuthorizeReturn.AfterLogin(request)));
+        var check = await passwords.AuthenticateAsync(realm, Username ?? "", Password ?? "",
+            HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        if (check.User is null) return Fail(check.Failure!);
+        await sessions.StartAsync(HttpContext, realm, check.User.Id, PasswordAmr);
+        return Redirect(ForPage
+            ? PageReturn.TargetUrl(RealmPath(realm), ReturnTo!, UserCode)
+            : AuthorizeReturn.AuthorizeUrl(RealmPath(realm), AuthorizeReturn.AfterLogin(request)));
     }
 
     private IActionResult Fail(string message)
@@ -55,19 +54,27 @@ public sealed class LoginModel(AuthorizeFlow flow, IUserStore users, PasswordVer
         return Page();
     }
 
+    /// <summary>The carried authorization request, validated again; for a sign-in to our own pages only the realm is checked.</summary>
     private async Task<OAuthRequest?> LoadAsync(string realm)
     {
-        Response.Headers.CacheControl = "no-store";
+        PageCaching.Forbid(Response);
+        if (ForPage)
+        {
+            if (await issuers.ResolveAsync(HttpContext, realm) is not null) return OAuthRequest.Empty;
+            return MarkInvalid();
+        }
         var request = AuthorizeReturn.Parse(Carried);
         var (_, validation) = await flow.RevalidateAsync(HttpContext, realm, request);
-        if (validation?.Request is null)
-        {
-            Invalid = true;
-            Response.StatusCode = 400;
-            return null;
-        }
+        if (validation?.Request is null) return MarkInvalid();
         ClientName = validation.Request.Client.DisplayName ?? validation.Request.Client.ClientId;
         return request;
+    }
+
+    private OAuthRequest? MarkInvalid()
+    {
+        Invalid = true;
+        Response.StatusCode = 400;
+        return null;
     }
 
     private static string RealmPath(string realm) => $"/realms/{Uri.EscapeDataString(realm)}";

@@ -21,6 +21,16 @@ public sealed class LoginSessionCookie(ISessionStore sessions, TimeProvider cloc
         return await sessions.FindAsync(realm, id, clock.GetUtcNow(), http.RequestAborted);
     }
 
+    /// <summary>Ends the session everywhere (it is deleted from the store) and drops the cookie.</summary>
+    public async ValueTask EndAsync(HttpContext http, string realm)
+    {
+        var id = http.Request.Cookies[Name];
+        if (!string.IsNullOrEmpty(id) && id.Length <= 100) await sessions.DeleteAsync(realm, id, http.RequestAborted);
+        http.Response.Cookies.Delete(Name, new CookieOptions { Path = CookiePath(realm), Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax });
+    }
+
+    private static string CookiePath(string realm) => $"/realms/{Uri.EscapeDataString(realm)}";
+
     public async ValueTask<LoginSession> StartAsync(HttpContext http, string realm, string userId, IReadOnlyList<string> amr)
     {
         var previous = http.Request.Cookies[Name];
@@ -34,7 +44,7 @@ public sealed class LoginSessionCookie(ISessionStore sessions, TimeProvider cloc
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
             Secure = http.Request.IsHttps,
-            Path = $"/realms/{Uri.EscapeDataString(realm)}",
+            Path = CookiePath(realm),
             IsEssential = true,
         });
         return session;

@@ -17,6 +17,12 @@ public sealed class ClientEntity
     public bool AllowPlainPkce { get; set; }
     public bool ConsentRequired { get; set; }
     public bool AlwaysIssueRefreshToken { get; set; }
+    public int AccessTokenFormat { get; set; }
+    public string? BackchannelLogoutUri { get; set; }
+    public string? FrontchannelLogoutUri { get; set; }
+    /// <summary>One audience per line.</summary>
+    public string TokenExchangeAudiences { get; set; } = "";
+    public bool TokenExchangeMayImpersonate { get; set; }
     public int AccessTokenLifetimeSeconds { get; set; }
     public int IdTokenLifetimeSeconds { get; set; }
     public int AuthorizationCodeLifetimeSeconds { get; set; }

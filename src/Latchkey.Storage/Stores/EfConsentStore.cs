@@ -14,6 +14,20 @@ public sealed class EfConsentStore(IDbContextFactory<LatchkeyDbContext> factory)
         return consent is null ? new HashSet<string>() : Lists.FromSpaces(consent.Scopes).ToHashSet();
     }
 
+    public async ValueTask<IReadOnlyList<(string ClientId, IReadOnlySet<string> Scopes, DateTimeOffset GrantedAt)>> ListAsync(
+        string realm, string userId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Consents.AsNoTracking().Where(c => c.Realm == realm && c.UserId == userId).OrderBy(c => c.ClientId).ToListAsync(ct);
+        return rows.Select(c => (c.ClientId, (IReadOnlySet<string>)Lists.FromSpaces(c.Scopes).ToHashSet(), c.GrantedAt)).ToArray();
+    }
+
+    public async ValueTask RemoveAsync(string realm, string userId, string clientId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Consents.Where(c => c.Realm == realm && c.UserId == userId && c.ClientId == clientId).ExecuteDeleteAsync(ct);
+    }
+
     public async ValueTask GrantAsync(string realm, string userId, string clientId, IEnumerable<string> scopes, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

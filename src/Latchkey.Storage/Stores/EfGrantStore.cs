@@ -61,14 +61,25 @@ public sealed class EfGrantStore(IDbContextFactory<LatchkeyDbContext> factory) :
         var won = await tokens.Where(t => t.ConsumedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), ct) == 1;
         var e = await tokens.AsNoTracking().FirstOrDefaultAsync(ct);
         if (e is null) return Consumption<RefreshTokenRecord>.NotFound;
-        var record = new RefreshTokenRecord
-        {
-            Hash = e.Hash, Realm = e.Realm, GrantId = e.GrantId, ClientId = e.ClientId, UserId = e.UserId,
-            Scopes = Lists.FromSpaces(e.Scopes), AuthTime = e.AuthTime, SessionId = e.SessionId, Amr = Lists.FromSpaces(e.Amr),
-            CreatedAt = e.CreatedAt, ExpiresAt = e.ExpiresAt,
-        };
-        return new(won ? ConsumeOutcome.Consumed : ConsumeOutcome.AlreadyConsumed, record);
+        return new(won ? ConsumeOutcome.Consumed : ConsumeOutcome.AlreadyConsumed, ToRecord(e));
     }
+
+    public async ValueTask<RefreshTokenRecord?> FindActiveRefreshTokenAsync(string realm, string hash, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var e = await db.RefreshTokens.AsNoTracking()
+            .Where(t => t.Hash == hash && t.Realm == realm && t.ConsumedAt == null && t.RevokedAt == null && t.ExpiresAt > now
+                && !db.RevokedGrants.Any(g => g.Realm == realm && g.GrantId == t.GrantId))
+            .FirstOrDefaultAsync(ct);
+        return e is null ? null : ToRecord(e);
+    }
+
+    private static RefreshTokenRecord ToRecord(RefreshTokenEntity e) => new()
+    {
+        Hash = e.Hash, Realm = e.Realm, GrantId = e.GrantId, ClientId = e.ClientId, UserId = e.UserId,
+        Scopes = Lists.FromSpaces(e.Scopes), AuthTime = e.AuthTime, SessionId = e.SessionId, Amr = Lists.FromSpaces(e.Amr),
+        CreatedAt = e.CreatedAt, ExpiresAt = e.ExpiresAt,
+    };
 
     public async ValueTask RevokeGrantAsync(string realm, string grantId, DateTimeOffset now, CancellationToken ct)
     {
@@ -84,9 +95,29 @@ public sealed class EfGrantStore(IDbContextFactory<LatchkeyDbContext> factory) :
         await tx.CommitAsync(ct);
     }
 
-    public async ValueTask<bool> IsGrantRevokedAsync(string realm, string grantId, CancellationToken ct)
+    public async ValueTask<bool> IsRevokedAsync(string realm, string? grantId, string jti, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.RevokedGrants.AnyAsync(g => g.Realm == realm && g.GrantId == grantId, ct);
+        return await db.RevokedGrants.AnyAsync(g => g.Realm == realm && (g.GrantId == jti || g.GrantId == grantId), ct);
+    }
+
+    public async ValueTask RevokeClientGrantsAsync(string realm, string userId, string clientId, DateTimeOffset now, CancellationToken ct)
+    {
+        List<string> grantIds;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            grantIds = await db.AuthorizationCodes.Where(c => c.Realm == realm && c.UserId == userId && c.ClientId == clientId).Select(c => c.GrantId)
+                .Union(db.RefreshTokens.Where(t => t.Realm == realm && t.UserId == userId && t.ClientId == clientId).Select(t => t.GrantId))
+                .ToListAsync(ct);
+        }
+        foreach (var grantId in grantIds) await RevokeGrantAsync(realm, grantId, now, ct);
+    }
+
+    public async ValueTask<string?> GrantOwnerAsync(string realm, string grantId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.AuthorizationCodes.Where(c => c.Realm == realm && c.GrantId == grantId).Select(c => c.ClientId).FirstOrDefaultAsync(ct)
+            ?? await db.RefreshTokens.Where(t => t.Realm == realm && t.GrantId == grantId).Select(t => t.ClientId).FirstOrDefaultAsync(ct)
+            ?? await db.DeviceAuthorizations.Where(d => d.Realm == realm && d.GrantId == grantId).Select(d => d.ClientId).FirstOrDefaultAsync(ct);
     }
 }

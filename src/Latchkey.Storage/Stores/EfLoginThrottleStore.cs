@@ -13,22 +13,29 @@ public sealed class EfLoginThrottleStore(IDbContextFactory<LatchkeyDbContext> fa
         return e is null ? null : new LoginThrottleState(e.Failures, e.FirstFailureAt, e.LockedUntil);
     }
 
-    public async ValueTask SaveAsync(string key, LoginThrottleState state, CancellationToken ct)
+    public async ValueTask<LoginThrottleState> UpdateAsync(string key, Func<LoginThrottleState?, LoginThrottleState> change, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var e = await db.LoginThrottles.FirstOrDefaultAsync(t => t.Key == key, ct);
-        if (e is null) db.LoginThrottles.Add(e = new LoginThrottleEntity { Key = key });
-        e.Failures = state.Failures;
-        e.FirstFailureAt = state.FirstFailureAt;
-        e.LockedUntil = state.LockedUntil;
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (db.Entry(e).State == EntityState.Added)
-        {
-            // Another request recorded the first failure at the same moment; write over its row.
-            await SaveAsync(key, state, ct);
+            await using var db = await factory.CreateDbContextAsync(ct);
+            // SQLite: BEGIN IMMEDIATE takes the write lock before the read, so read-change-write is serialized.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var e = await db.LoginThrottles.FirstOrDefaultAsync(t => t.Key == key, ct);
+            var next = change(e is null ? null : new LoginThrottleState(e.Failures, e.FirstFailureAt, e.LockedUntil));
+            if (e is null) db.LoginThrottles.Add(e = new LoginThrottleEntity { Key = key });
+            e.Failures = next.Failures;
+            e.FirstFailureAt = next.FirstFailureAt;
+            e.LockedUntil = next.LockedUntil;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return next;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // A database without a serializing lock (a concurrent insert or reset won): read again.
+            }
         }
     }
 

@@ -33,5 +33,28 @@ public sealed class EfSessionStore(IDbContextFactory<LatchkeyDbContext> factory)
         var hash = RandomToken.Hash(sessionId);
         await using var db = await factory.CreateDbContextAsync(ct);
         await db.LoginSessions.Where(s => s.Id == hash && s.Realm == realm).ExecuteDeleteAsync(ct);
+        // The stored id is the session's public sid (the hash of its secret), which keys its clients too.
+        await db.SessionClients.Where(c => c.Realm == realm && c.Sid == hash).ExecuteDeleteAsync(ct);
+    }
+
+    public async ValueTask AddClientAsync(string realm, string sid, string clientId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await db.SessionClients.AnyAsync(c => c.Realm == realm && c.Sid == sid && c.ClientId == clientId, ct)) return;
+        db.SessionClients.Add(new SessionClientEntity { Realm = realm, Sid = sid, ClientId = clientId });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two tabs of the same session and client at once: the row exists, which is all we wanted.
+        }
+    }
+
+    public async ValueTask<IReadOnlyList<string>> ClientsAsync(string realm, string sid, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.SessionClients.AsNoTracking().Where(c => c.Realm == realm && c.Sid == sid).Select(c => c.ClientId).ToListAsync(ct);
     }
 }

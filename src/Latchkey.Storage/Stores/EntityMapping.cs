@@ -23,6 +23,11 @@ public static class EntityMapping
         AllowPlainPkce = e.AllowPlainPkce,
         ConsentRequired = e.ConsentRequired,
         AlwaysIssueRefreshToken = e.AlwaysIssueRefreshToken,
+        AccessTokenFormat = (AccessTokenFormat)e.AccessTokenFormat,
+        BackchannelLogoutUri = e.BackchannelLogoutUri,
+        FrontchannelLogoutUri = e.FrontchannelLogoutUri,
+        TokenExchangeAudiences = Lists.FromLines(e.TokenExchangeAudiences),
+        TokenExchangeMayImpersonate = e.TokenExchangeMayImpersonate,
         AccessTokenLifetime = TimeSpan.FromSeconds(e.AccessTokenLifetimeSeconds),
         IdTokenLifetime = TimeSpan.FromSeconds(e.IdTokenLifetimeSeconds),
         AuthorizationCodeLifetime = TimeSpan.FromSeconds(e.AuthorizationCodeLifetimeSeconds),
@@ -42,6 +47,11 @@ public static class EntityMapping
         e.AllowPlainPkce = c.AllowPlainPkce;
         e.ConsentRequired = c.ConsentRequired;
         e.AlwaysIssueRefreshToken = c.AlwaysIssueRefreshToken;
+        e.AccessTokenFormat = (int)c.AccessTokenFormat;
+        e.BackchannelLogoutUri = c.BackchannelLogoutUri;
+        e.FrontchannelLogoutUri = c.FrontchannelLogoutUri;
+        e.TokenExchangeAudiences = Lists.Lines(c.TokenExchangeAudiences);
+        e.TokenExchangeMayImpersonate = c.TokenExchangeMayImpersonate;
         e.AccessTokenLifetimeSeconds = (int)c.AccessTokenLifetime.TotalSeconds;
         e.IdTokenLifetimeSeconds = (int)c.IdTokenLifetime.TotalSeconds;
         e.AuthorizationCodeLifetimeSeconds = (int)c.AuthorizationCodeLifetime.TotalSeconds;

@@ -13,7 +13,7 @@ public sealed class InteractionPolicyTests
     private static AuthorizeRequest Request(string prompt = "", int? maxAge = null, bool consent = true) => new()
     {
         Client = new Client { Realm = "r", ClientId = "c", ConsentRequired = consent },
-        RedirectUri = "https://c/cb", RedirectUriSupplied = true, ResponseType = "code", ResponseMode = "query",
+        RedirectUri = "https://c/cb", RedirectUriSupplied = true, ResponseType = ResponseTypeSet.Parse("code")!, ResponseMode = "query",
         Scopes = ["openid", "profile"], Prompts = prompt.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(), MaxAge = maxAge,
     };
 

@@ -62,9 +62,12 @@ public class LatchkeyServer : IAsyncLifetime
     }
 
     /// <summary>A browser-like client: its own cookie jar, no automatic redirects so each hop is asserted.</summary>
-    public OAuthTestClient NewClient(string realm = TestRealm.Name) =>
-        new(this, realm, new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+    public OAuthTestClient NewClient(string realm = TestRealm.Name)
+    {
+        var cookies = new CookieContainer();
+        return new(this, realm, cookies, new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies })
         {
             BaseAddress = new Uri(BaseUrl),
         });
+    }
 }

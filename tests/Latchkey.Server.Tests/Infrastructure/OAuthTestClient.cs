@@ -9,9 +9,10 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Latchkey.Server.Tests.Infrastructure;
 
 /// <summary>Drives the server the way a browser and a client app would, over real HTTP, one hop at a time.</summary>
-public sealed partial class OAuthTestClient(LatchkeyServer server, string realm, HttpClient http) : IDisposable
+public sealed partial class OAuthTestClient(LatchkeyServer server, string realm, CookieContainer cookies, HttpClient http) : IDisposable
 {
     public HttpClient Http => http;
+    public CookieContainer Cookies => cookies;
     public LatchkeyServer Server => server;
     public string RealmPath => $"/realms/{realm}";
     public string Issuer => server.IssuerOf(realm);
@@ -100,18 +101,22 @@ public sealed partial class OAuthTestClient(LatchkeyServer server, string realm,
         return QueryHelpers.ParseQuery(part).ToDictionary(p => p.Key, p => p.Value.ToString());
     }
 
-    public async Task<TokenResult> TokenAsync(IEnumerable<KeyValuePair<string, string>> form, string? basicId = null, string? basicSecret = null)
+    public Task<TokenResult> TokenAsync(IEnumerable<KeyValuePair<string, string>> form, string? basicId = null, string? basicSecret = null) =>
+        PostFormAsync("token", form, basicId, basicSecret);
+
+    /// <summary>POSTs a form to one of the realm's endpoints, with client_secret_basic when an id is given.</summary>
+    public async Task<TokenResult> PostFormAsync(string endpoint, IEnumerable<KeyValuePair<string, string>> form, string? basicId = null, string? basicSecret = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{RealmPath}/token") { Content = new FormUrlEncodedContent(form) };
-        if (basicId is not null)
-        {
-            var raw = $"{Uri.EscapeDataString(basicId)}:{Uri.EscapeDataString(basicSecret ?? "")}";
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(raw)));
-        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{RealmPath}/{endpoint}") { Content = new FormUrlEncodedContent(form) };
+        if (basicId is not null) request.Headers.Authorization = Basic(basicId, basicSecret ?? "");
         var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         return new TokenResult(response, body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone());
     }
+
+    /// <summary>RFC 6749 §2.3.1: id and secret are form-urlencoded before base64.</summary>
+    public static AuthenticationHeaderValue Basic(string id, string secret) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(id)}:{Uri.EscapeDataString(secret)}")));
 
     /// <summary>Code + PKCE for the confidential web client, all the way to tokens.</summary>
     public async Task<TokenResult> CodeFlowAsync(string scope = "openid profile email offline_access api", string clientId = "web", string username = "alice")

@@ -13,11 +13,12 @@ public static class TestRealm
     {
       "realms": [{
         "name": "{{Name}}",
-        "scopes": [ { "name": "api", "description": "Use the test API", "audience": "test-api" } ],
+        "scopes": [ { "name": "api", "description": "Use the test API", "audience": "test-api" },
+                    { "name": "a.read", "description": "Read your data in service A", "audience": "service-a" } ],
         "clients": [
           { "clientId": "web", "displayName": "Test Web", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"],
             "postLogoutRedirectUris": ["https://client.example/bye"],
-            "allowedScopes": ["openid", "profile", "email", "offline_access", "api"] },
+            "allowedScopes": ["openid", "profile", "email", "offline_access", "api", "a.read"] },
           { "clientId": "spa", "type": "public", "redirectUris": ["{{SpaRedirect}}"],
             "allowedScopes": ["openid", "profile", "offline_access", "api"] },
           { "clientId": "native", "type": "public", "redirectUris": ["http://127.0.0.1/callback"], "allowedScopes": ["openid"] },
@@ -26,14 +27,37 @@ public static class TestRealm
           { "clientId": "plain", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "consentRequired": false,
             "allowPlainPkce": true, "allowedScopes": ["openid"] },
           { "clientId": "service", "secret": "{{WebSecret}}", "capabilities": ["serviceAccount"], "allowedScopes": ["api", "openid"] },
+          { "clientId": "direct", "secret": "{{WebSecret}}", "capabilities": ["directAccessGrants"],
+            "allowedScopes": ["openid", "profile", "offline_access", "api"] },
+          { "clientId": "direct-public", "type": "public", "capabilities": ["directAccessGrants"], "allowedScopes": ["openid"] },
+          { "clientId": "test-api", "secret": "{{WebSecret}}", "capabilities": ["tokenIntrospection"], "allowedScopes": [] },
+          { "clientId": "service-a", "secret": "{{WebSecret}}", "capabilities": ["tokenExchange"],
+            "tokenExchangeAudiences": ["service-b"], "tokenExchangeMayImpersonate": true },
+          { "clientId": "service-b", "secret": "{{WebSecret}}", "capabilities": ["tokenExchange", "serviceAccount"], "allowedScopes": [],
+            "tokenExchangeAudiences": ["service-c"] },
+          { "clientId": "service-c", "secret": "{{WebSecret}}", "capabilities": ["tokenExchange", "serviceAccount"], "allowedScopes": [],
+            "tokenExchangeAudiences": ["service-e"] },
+          { "clientId": "service-d", "secret": "{{WebSecret}}", "capabilities": ["tokenExchange", "serviceAccount"], "allowedScopes": [],
+            "tokenExchangeAudiences": ["service-b"] },
+          { "clientId": "legacy-spa", "type": "public", "capabilities": ["implicitFlow"], "redirectUris": ["https://legacy.example/cb"],
+            "consentRequired": false, "allowedScopes": ["openid", "profile", "email", "offline_access", "api"] },
+          { "clientId": "hybrid", "secret": "{{WebSecret}}", "capabilities": ["standardFlow", "implicitFlow"], "redirectUris": ["{{WebRedirect}}"],
+            "consentRequired": false, "allowedScopes": ["openid", "profile", "offline_access", "api"] },
+          { "clientId": "opaque", "secret": "{{WebSecret}}", "accessTokenFormat": "reference", "capabilities": ["standardFlow", "serviceAccount"],
+            "redirectUris": ["{{WebRedirect}}"], "consentRequired": false, "allowedScopes": ["openid", "profile", "offline_access", "api"] },
           { "clientId": "no-flows", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "capabilities": [],
-            "allowedScopes": ["openid"] }
+            "allowedScopes": ["openid"] },
+          { "clientId": "tv", "displayName": "Living Room TV", "type": "public", "capabilities": ["deviceAuthorizationGrant"],
+            "allowedScopes": ["openid", "profile", "offline_access", "api"] },
+          { "clientId": "tv-confidential", "secret": "{{WebSecret}}", "capabilities": ["deviceAuthorizationGrant"],
+            "allowedScopes": ["openid", "api"] }
         ],
         "users": [
           { "username": "alice", "password": "{{Password}}", "email": "alice@example.com", "emailVerified": true,
             "givenName": "Alice", "familyName": "Liddell" },
           { "username": "bob", "password": "{{Password}}", "email": "bob@example.com" },
           { "username": "throttled", "password": "{{Password}}" },
+          { "username": "ropc-target", "password": "{{Password}}" },
           { "username": "disabled", "password": "{{Password}}", "enabled": false }
         ]
       },

@@ -10,13 +10,14 @@ public static class AuthorizeParameterChecks
 {
     private static readonly HashSet<string> KnownPrompts = [Prompts.None, Prompts.Login, Prompts.Consent, Prompts.SelectAccount];
 
-    public static OAuthError? Check(OAuthRequest request, Client client) =>
+    public static OAuthError? Check(OAuthRequest request, Client client, ResponseTypeSet? responseType) =>
         RejectMalformedParameters.Check(request)
         ?? CheckRequestObject(request)
-        ?? CheckResponseType(request, client)
+        ?? CheckResponseType(request, client, responseType)
+        ?? CheckNonce(request, responseType!)
         ?? CheckPrompt(request)
         ?? CheckMaxAge(request)
-        ?? CheckPkce(request, client);
+        ?? (responseType!.Code ? CheckPkce(request, client) : null);
 
     /// <summary>OIDC Core §6: request objects are not supported (and discovery says so).</summary>
     private static OAuthError? CheckRequestObject(OAuthRequest request) =>
@@ -24,15 +25,24 @@ public static class AuthorizeParameterChecks
         : request.Has(Parameters.RequestUri) ? new OAuthError(ErrorCodes.RequestUriNotSupported, "request_uri is not supported.")
         : null;
 
-    private static OAuthError? CheckResponseType(OAuthRequest request, Client client)
+    private static OAuthError? CheckResponseType(OAuthRequest request, Client client, ResponseTypeSet? responseType)
     {
-        var responseType = request[Parameters.ResponseType];
-        if (responseType is null) return OAuthErrors.InvalidRequest("response_type is missing.");
-        if (responseType != ResponseTypes.Code) return OAuthErrors.UnsupportedResponseType($"response_type '{responseType}' is not supported.");
-        return client.Has(ClientCapabilities.StandardFlow)
-            ? null
-            : OAuthErrors.UnauthorizedClient("The client is not allowed to use the authorization code flow.");
+        var value = request[Parameters.ResponseType];
+        if (value is null) return OAuthErrors.InvalidRequest("response_type is missing.");
+        if (responseType is null) return OAuthErrors.UnsupportedResponseType($"response_type '{value}' is not supported.");
+        if (!client.Has(responseType.RequiredCapabilities))
+            return OAuthErrors.UnauthorizedClient($"The client is not allowed to use response_type '{value}'.");
+        // OIDC Core §3.2.2.1: an ID token is only for OpenID Connect requests.
+        return responseType.IdToken && !ScopeList.Parse(request[Parameters.Scope]).Contains(StandardScopes.OpenId)
+            ? OAuthErrors.InvalidRequest("response_type id_token needs the openid scope.")
+            : null;
     }
+
+    /// <summary>OIDC Core §3.2.2.1, §3.3.2.11: nonce is required whenever /authorize returns an ID token (replay protection).</summary>
+    private static OAuthError? CheckNonce(OAuthRequest request, ResponseTypeSet responseType) =>
+        responseType.IdToken && request[Parameters.Nonce] is null
+            ? OAuthErrors.InvalidRequest("nonce is required when an ID token is returned from the authorization endpoint.")
+            : null;
 
     /// <summary>OIDC Core §3.1.2.1: prompt=none must stand alone.</summary>
     private static OAuthError? CheckPrompt(OAuthRequest request)

@@ -8,7 +8,7 @@ public sealed record AuthorizeRequest
     public required Client Client { get; init; }
     public required string RedirectUri { get; init; }
     public required bool RedirectUriSupplied { get; init; }
-    public required string ResponseType { get; init; }
+    public required ResponseTypeSet ResponseType { get; init; }
     public required string ResponseMode { get; init; }
     public required IReadOnlyList<string> Scopes { get; init; }
     public string? State { get; init; }

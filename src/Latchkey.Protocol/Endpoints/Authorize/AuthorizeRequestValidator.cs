@@ -19,24 +19,29 @@ public sealed class AuthorizeRequestValidator(IClientStore clients, ScopeCatalog
         if (!target.Succeeded) return AuthorizeValidation.Page(target.Error!);
         var (client, redirectUri, supplied) = target.Value;
 
-        var responseMode = request[Parameters.ResponseMode] ?? ResponseModes.Query;
+        var responseType = ResponseTypeSet.Parse(request[Parameters.ResponseType] ?? "");
+        var defaultMode = responseType?.DefaultResponseMode ?? ResponseModes.Query;
+        var responseMode = request[Parameters.ResponseMode] ?? defaultMode;
         var state = request[Parameters.State];
         AuthorizeValidation Fail(OAuthError error, string mode) =>
             AuthorizeValidation.Redirect(AuthorizationResponse.ForError(redirectUri, mode, error, state, issuer.Issuer));
 
         if (responseMode is not (ResponseModes.Query or ResponseModes.Fragment or ResponseModes.FormPost))
-            return Fail(OAuthErrors.InvalidRequest("response_mode is not supported."), ResponseModes.Query);
-        if (AuthorizeParameterChecks.Check(request, client) is { } invalid) return Fail(invalid, responseMode);
+            return Fail(OAuthErrors.InvalidRequest("response_mode is not supported."), defaultMode);
+        // Multiple Response Types §2.1 / RFC 9700 §4.3: tokens never travel in the query string.
+        if (responseMode == ResponseModes.Query && responseType?.HasFrontChannelTokens == true)
+            return Fail(OAuthErrors.InvalidRequest("response_mode=query cannot carry tokens; use fragment or form_post."), defaultMode);
+        if (AuthorizeParameterChecks.Check(request, client, responseType) is { } invalid) return Fail(invalid, responseMode);
 
         var requested = ScopeList.Parse(request[Parameters.Scope]);
-        if (await CheckScopesAsync(issuer.RealmName, client, requested, ct) is { } badScope) return Fail(badScope, responseMode);
+        if (await scopes.CheckAsync(issuer.RealmName, client, requested, ct) is { } badScope) return Fail(badScope, responseMode);
 
         return AuthorizeValidation.Valid(new AuthorizeRequest
         {
             Client = client,
             RedirectUri = redirectUri,
             RedirectUriSupplied = supplied,
-            ResponseType = request[Parameters.ResponseType]!,
+            ResponseType = responseType!,
             ResponseMode = responseMode,
             Scopes = requested,
             State = state,
@@ -73,11 +78,4 @@ public sealed class AuthorizeRequestValidator(IClientStore clients, ScopeCatalog
     }
 
     private static readonly HashSet<string> TrustParameters = [Parameters.ClientId, Parameters.RedirectUri];
-
-    private async ValueTask<OAuthError?> CheckScopesAsync(string realm, Client client, IReadOnlyList<string> requested, CancellationToken ct)
-    {
-        var known = await scopes.AllAsync(realm, ct);
-        var refused = requested.FirstOrDefault(s => !ScopeList.IsValidToken(s) || !known.ContainsKey(s) || !client.AllowedScopes.Contains(s));
-        return refused is null ? null : OAuthErrors.InvalidScope($"The scope '{refused}' is not allowed for this client.");
-    }
 }

@@ -14,19 +14,33 @@ public static class DiscoveryDocument
     public static void Write(Utf8JsonWriter w, IssuerContext issuer, IEnumerable<string> grantTypes, IEnumerable<string> scopes)
     {
         var i = issuer.Issuer;
+        var grants = grantTypes.ToArray();
         w.WriteStartObject();
         w.WriteString("issuer", i);
         w.WriteString("authorization_endpoint", i + EndpointPaths.Authorize);
         w.WriteString("token_endpoint", i + EndpointPaths.Token);
         w.WriteString("userinfo_endpoint", i + EndpointPaths.UserInfo);
         w.WriteString("jwks_uri", i + EndpointPaths.Jwks);
+        w.WriteString("introspection_endpoint", i + EndpointPaths.Introspect);
+        w.WriteString("revocation_endpoint", i + EndpointPaths.Revoke);
+        w.WriteString("end_session_endpoint", i + EndpointPaths.EndSession);
+        w.WriteBoolean("backchannel_logout_supported", true);
+        w.WriteBoolean("backchannel_logout_session_supported", true);
+        w.WriteBoolean("frontchannel_logout_supported", true);
+        w.WriteBoolean("frontchannel_logout_session_supported", true);
+        // RFC 8628 §4: only while the device code grant is registered.
+        if (grants.Contains(GrantTypes.DeviceCode))
+            w.WriteString("device_authorization_endpoint", i + EndpointPaths.DeviceAuthorization);
         Array(w, "scopes_supported", scopes);
-        Array(w, "response_types_supported", [ResponseTypes.Code]);
+        Array(w, "response_types_supported", Authorize.ResponseTypeSet.Supported);
         Array(w, "response_modes_supported", [ResponseModes.Query, ResponseModes.Fragment, ResponseModes.FormPost]);
-        Array(w, "grant_types_supported", grantTypes);
+        Array(w, "grant_types_supported", grants);
         Array(w, "subject_types_supported", ["public"]);
         Array(w, "id_token_signing_alg_values_supported", [issuer.Realm.SigningAlgorithm]);
         Array(w, "token_endpoint_auth_methods_supported",
+            [ClientAuthMethods.ClientSecretBasic, ClientAuthMethods.ClientSecretPost, ClientAuthMethods.None]);
+        Array(w, "introspection_endpoint_auth_methods_supported", [ClientAuthMethods.ClientSecretBasic, ClientAuthMethods.ClientSecretPost]);
+        Array(w, "revocation_endpoint_auth_methods_supported",
             [ClientAuthMethods.ClientSecretBasic, ClientAuthMethods.ClientSecretPost, ClientAuthMethods.None]);
         Array(w, "code_challenge_methods_supported", [CodeChallengeMethods.S256, CodeChallengeMethods.Plain]);
         Array(w, "prompt_values_supported", [Prompts.None, Prompts.Login, Prompts.Consent, Prompts.SelectAccount]);

@@ -28,36 +28,19 @@ public sealed class AuthorizationCodeGrant(IGrantStore grants, IUserStore users,
         if (code is null) return OAuthErrors.InvalidRequest("code is required.");
 
         var consumed = await grants.TryConsumeCodeAsync(issuer.RealmName, client.ClientId, RandomToken.Hash(code), now, ct);
-        if (consumed.Outcome == ConsumeOutcome.NotFound) return OAuthErrors.InvalidGrant("The code is invalid.");
-        var record = consumed.Record!;
-        if (consumed.Outcome == ConsumeOutcome.AlreadyConsumed)
-        {
-            // RFC 6749 §4.1.2: a code used twice revokes every token issued from it.
-            await grants.RevokeGrantAsync(issuer.RealmName, record.GrantId, now, ct);
-            return OAuthErrors.InvalidGrant("The code has already been used.");
-        }
+        var redeemed = await SingleUse.RedeemedAsync(consumed, c => c.GrantId, grants, issuer.RealmName, now, "code", ct);
+        if (!redeemed.Succeeded) return redeemed.Error!;
+        var record = redeemed.Value!;
         if (record.ExpiresAt <= now) return OAuthErrors.InvalidGrant("The code has expired.");
         if (record.RedirectUri is not null && request[Primitives.Parameters.RedirectUri] != record.RedirectUri)
             return OAuthErrors.InvalidGrant("redirect_uri does not match the authorization request.");
         if (PkceVerifier.Check(record.CodeChallenge, record.CodeChallengeMethod, request[Primitives.Parameters.CodeVerifier]) is { } pkce)
             return pkce;
 
-        var user = await users.FindByIdAsync(issuer.RealmName, record.UserId, ct);
-        if (user is null || !user.Enabled) return OAuthErrors.InvalidGrant("The user is no longer active.");
+        var user = await SingleUse.ActiveUserAsync(users, issuer.RealmName, record.UserId, ct);
+        if (!user.Succeeded) return user.Error!;
 
-        return new TokenGrant
-        {
-            Client = client,
-            User = user,
-            Scopes = record.Scopes,
-            Audiences = await scopes.AudiencesAsync(issuer.RealmName, record.Scopes, ct),
-            GrantId = record.GrantId,
-            IssueIdToken = record.Scopes.Contains(StandardScopes.OpenId),
-            IssueRefreshToken = client.AlwaysIssueRefreshToken || record.Scopes.Contains(StandardScopes.OfflineAccess),
-            Nonce = record.Nonce,
-            AuthTime = record.AuthTime,
-            SessionId = record.SessionId,
-            Amr = record.Amr,
-        };
+        return await UserAuthorization.TokensAsync(scopes, issuer.RealmName, client, user.Value!, record.Scopes, record.GrantId,
+            record.AuthTime, record.SessionId, record.Amr, record.Nonce, ct);
     }
 }

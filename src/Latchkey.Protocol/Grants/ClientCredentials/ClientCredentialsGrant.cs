@@ -19,7 +19,7 @@ public sealed class ClientCredentialsGrant(ScopeCatalog scopes) : IGrantHandler
 
     public IReadOnlySet<string> Parameters { get; } = new HashSet<string>
     {
-        Primitives.Parameters.GrantType, Primitives.Parameters.Scope, Primitives.Parameters.ClientId,
+        Primitives.Parameters.GrantType, Primitives.Parameters.Scope, Primitives.Parameters.ClientId, Primitives.Parameters.Resource,
     };
 
     public bool AllowsPublicClients => false;
@@ -34,14 +34,19 @@ public sealed class ClientCredentialsGrant(ScopeCatalog scopes) : IGrantHandler
         var granted = requested.Count > 0
             ? requested
             : client.AllowedScopes.Where(s => !UserScopes.Contains(s) && known.ContainsKey(s)).ToArray();
-        var refused = granted.FirstOrDefault(s => UserScopes.Contains(s) || !known.ContainsKey(s) || !client.AllowedScopes.Contains(s));
-        if (refused is not null) return OAuthErrors.InvalidScope($"The scope '{refused}' is not available to this client.");
+        if (await scopes.CheckAsync(issuer.RealmName, client, granted, ct, UserScopes) is { } badScope) return badScope;
+
+        // RFC 8707 §2: resource names the target; it can only narrow the audiences the granted scopes give.
+        var audiences = await scopes.AudiencesAsync(issuer.RealmName, granted, ct);
+        var resources = request.All(Primitives.Parameters.Resource);
+        if (resources.FirstOrDefault(r => !audiences.Contains(r)) is { } refused)
+            return new OAuthError(ErrorCodes.InvalidTarget, $"The resource '{refused}' is not served by the granted scopes.");
 
         return new TokenGrant
         {
             Client = client,
             Scopes = granted,
-            Audiences = await scopes.AudiencesAsync(issuer.RealmName, granted, ct),
+            Audiences = resources.Count > 0 ? resources.Distinct().ToArray() : audiences,
         };
     }
 }

@@ -27,15 +27,9 @@ public sealed class RefreshTokenGrant(IGrantStore grants, IUserStore users, Scop
         if (handle is null) return OAuthErrors.InvalidRequest("refresh_token is required.");
 
         var consumed = await grants.TryConsumeRefreshTokenAsync(issuer.RealmName, client.ClientId, RandomToken.Hash(handle), now, ct);
-        if (consumed.Outcome == ConsumeOutcome.NotFound) return OAuthErrors.InvalidGrant("The refresh token is invalid.");
-        var record = consumed.Record!;
-        if (consumed.Outcome == ConsumeOutcome.AlreadyConsumed)
-        {
-            // RFC 9700 §4.14.2: a rotated token presented again means one of two parties is an attacker;
-            // revoking the family stops both.
-            await grants.RevokeGrantAsync(issuer.RealmName, record.GrantId, now, ct);
-            return OAuthErrors.InvalidGrant("The refresh token has already been used.");
-        }
+        var redeemed = await SingleUse.RedeemedAsync(consumed, t => t.GrantId, grants, issuer.RealmName, now, "refresh token", ct);
+        if (!redeemed.Succeeded) return redeemed.Error!;
+        var record = redeemed.Value!;
         if (record.ExpiresAt <= now) return OAuthErrors.InvalidGrant("The refresh token has expired.");
 
         var requested = ScopeList.Parse(request[Primitives.Parameters.Scope]);
@@ -43,13 +37,13 @@ public sealed class RefreshTokenGrant(IGrantStore grants, IUserStore users, Scop
         if (requested.Except(record.Scopes).Any()) return OAuthErrors.InvalidScope("The requested scope exceeds the original grant.");
         var granted = requested.Count > 0 ? requested : record.Scopes;
 
-        var user = await users.FindByIdAsync(issuer.RealmName, record.UserId, ct);
-        if (user is null || !user.Enabled) return OAuthErrors.InvalidGrant("The user is no longer active.");
+        var user = await SingleUse.ActiveUserAsync(users, issuer.RealmName, record.UserId, ct);
+        if (!user.Succeeded) return user.Error!;
 
         return new TokenGrant
         {
             Client = client,
-            User = user,
+            User = user.Value,
             Scopes = granted,
             RefreshScopes = record.Scopes,
             Audiences = await scopes.AudiencesAsync(issuer.RealmName, granted, ct),

@@ -87,6 +87,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.Property<string>("ClientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AccessTokenFormat")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("AccessTokenLifetimeSeconds")
                         .HasColumnType("INTEGER");
 
@@ -103,6 +106,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.Property<int>("AuthorizationCodeLifetimeSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BackchannelLogoutUri")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Capabilities")
                         .HasColumnType("INTEGER");
 
@@ -110,6 +116,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrontchannelLogoutUri")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("IdTokenLifetimeSeconds")
@@ -131,6 +140,13 @@ namespace Latchkey.Storage.Migrations.Sqlite
 
                     b.Property<string>("SecretHash")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenExchangeAudiences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TokenExchangeMayImpersonate")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
@@ -161,6 +177,74 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.HasKey("Realm", "UserId", "ClientId");
 
                     b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("Latchkey.Storage.Entities.DeviceAuthorizationEntity", b =>
+                {
+                    b.Property<string>("DeviceCodeHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Amr")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AuthTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConsumedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastPolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Realm")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserCodeHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeviceCodeHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Realm", "UserCodeHash")
+                        .IsUnique();
+
+                    b.ToTable("DeviceAuthorizations");
                 });
 
             modelBuilder.Entity("Latchkey.Storage.Entities.LoginSessionEntity", b =>
@@ -225,6 +309,27 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("Realms");
+                });
+
+            modelBuilder.Entity("Latchkey.Storage.Entities.ReferenceTokenEntity", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Claims")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Realm")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("ReferenceTokens");
                 });
 
             modelBuilder.Entity("Latchkey.Storage.Entities.RefreshTokenEntity", b =>
@@ -315,6 +420,22 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.HasKey("Realm", "Name");
 
                     b.ToTable("Scopes");
+                });
+
+            modelBuilder.Entity("Latchkey.Storage.Entities.SessionClientEntity", b =>
+                {
+                    b.Property<string>("Realm")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Realm", "Sid", "ClientId");
+
+                    b.ToTable("SessionClients");
                 });
 
             modelBuilder.Entity("Latchkey.Storage.Entities.SigningKeyEntity", b =>

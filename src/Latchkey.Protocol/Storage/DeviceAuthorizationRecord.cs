@@ -1,0 +1,35 @@
+namespace Latchkey.Protocol.Storage;
+
+public enum DeviceAuthorizationStatus
+{
+    /// <summary>Waiting for the user at the verification page (RFC 8628 §3.3).</summary>
+    Pending,
+    Approved,
+    Denied,
+}
+
+/// <summary>
+/// One device authorization request (RFC 8628 §3.1–§3.5). Only SHA-256 hashes of the device code and
+/// of the normalized user code are stored. The user fields are set when the user approves.
+/// </summary>
+public sealed record DeviceAuthorizationRecord
+{
+    public required string DeviceCodeHash { get; init; }
+    public required string UserCodeHash { get; init; }
+    public required string Realm { get; init; }
+    public required string ClientId { get; init; }
+    public required IReadOnlyList<string> Scopes { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>§3.5: the polling interval now in force; slow_down adds 5 seconds to it.</summary>
+    public required int IntervalSeconds { get; init; }
+    public DateTimeOffset? LastPolledAt { get; init; }
+
+    public DeviceAuthorizationStatus Status { get; init; } = DeviceAuthorizationStatus.Pending;
+    public DeviceApproval? Approval { get; init; }
+    public DateTimeOffset? ConsumedAt { get; init; }
+}
+
+/// <summary>Who approved a device request, from which login session: what the tokens will say about the user.</summary>
+public sealed record DeviceApproval(string UserId, string GrantId, DateTimeOffset AuthTime, string? SessionId, IReadOnlyList<string> Amr);
