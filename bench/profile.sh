@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Profiles Latchkey's token endpoint under the bench load (docs/performance.md, "What stands in the way").
 #
-#   bench/profile.sh [RS256|ES256] [--what-if]     after bench/run.sh (--what-if) has built bench/.out
+#   bench/profile.sh [RS256|ES256]     after bench/run.sh has built bench/.out
 #
 # Starts the published Latchkey with the bench realms, warms it up, then records 7 s of
 # dotnet-sampled-thread-time with dotnet-trace (installed as a .NET tool if missing) while wrk drives
@@ -12,10 +12,9 @@ OUT="$BENCH/.out"
 RUN="$OUT/profile"
 ALG="${1:-RS256}"
 DLL="$OUT/latchkey/latchkey.dll"
-[ "${2:-}" = --what-if ] && DLL="$OUT/whatif/latchkey-whatif.dll"
 PORT="${BENCH_PORT_BASE:-18080}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 Logging__LogLevel__Default=Warning
-[ -f "$DLL" ] || { echo "profile.sh: no $DLL; run bench/run.sh (--what-if) first" >&2; exit 1; }
+[ -f "$DLL" ] || { echo "profile.sh: no $DLL; run bench/run.sh first" >&2; exit 1; }
 TRACE="$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")"
 [ -x "$TRACE" ] || dotnet tool install -g dotnet-trace >/dev/null
 

@@ -3,11 +3,10 @@
 # docs/performance.md). Builds Latchkey in Release, starts it and each peer on loopback, drives each
 # with the same wrk load, stops them by PID, prints one table and writes bench/results/latest.json.
 #
-#   bench/run.sh [--no-build] [--update-docs] [--what-if] [--only=LIST]
+#   bench/run.sh [--no-build] [--update-docs] [--only=LIST]
 #
 # --no-build     reuse bench/.out from an earlier run
 # --update-docs  also replace the table in docs/performance.md with this run's
-# --what-if      also measure bench/whatif: Latchkey with a directory cache (an experiment, see the doc)
 # --only=LIST    measure only these, comma-separated: sign, kestrel, latchkey, node, openiddict
 #
 # Knobs (environment): BENCH_DURATION (10 s per server), BENCH_WARMUP (3 s), BENCH_CONNECTIONS (32),
@@ -30,15 +29,13 @@ PORT_BASE="${BENCH_PORT_BASE:-18080}"
 QUIET_WAIT="${BENCH_QUIET_WAIT:-20}"
 BUILD=1
 UPDATE_DOCS=0
-WHAT_IF=0
 ONLY="sign,kestrel,latchkey,node,openiddict"
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
     --update-docs) UPDATE_DOCS=1 ;;
-    --what-if) WHAT_IF=1 ;;
     --only=*) ONLY="${arg#--only=}" ;;
-    -h|--help) sed -n '2,16p' "$0" | cut -c3-; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | cut -c3-; exit 0 ;;
     *) echo "run.sh: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -74,10 +71,6 @@ build() {
     || { tail -30 "$OUT/build.log"; die "OpenIddict peer build failed"; }
   dotnet publish "$BENCH/ceiling" -c Release -o "$OUT/ceiling" --nologo -v q >>"$OUT/build.log" 2>&1 \
     || { tail -30 "$OUT/build.log"; die "ceiling build failed"; }
-  if [ "$WHAT_IF" = 1 ]; then
-    dotnet publish "$BENCH/whatif" -c Release -o "$OUT/whatif" --nologo -v q >>"$OUT/build.log" 2>&1 \
-      || { tail -30 "$OUT/build.log"; die "what-if build failed"; }
-  fi
   say "installing node-oidc-provider (npm ci)"
   (cd "$BENCH/peers/node-oidc-provider" && npm ci --no-audit --no-fund --loglevel=error >>"$OUT/build.log" 2>&1) \
     || { tail -30 "$OUT/build.log"; die "npm ci failed"; }
@@ -115,7 +108,7 @@ run_kestrel_hello() {
 }
 
 # --- servers ---------------------------------------------------------------------------------------
-# run_latchkey LABEL NAME DLL: Latchkey (or the what-if build of it) with both bench realms.
+# run_latchkey LABEL NAME DLL: a Latchkey build with both bench realms.
 run_latchkey() {
   local label="$1" name="$2" dll="$3" port=$PORT_BASE data="$RUN/$2-data"
   port_free "$port" || die "port $port is in use (set BENCH_PORT_BASE)"
@@ -182,10 +175,6 @@ want() { [[ ",$ONLY," == *",$1,"* ]]; }
 want sign && run_signing_ceilings
 want kestrel && run_kestrel_hello
 want latchkey && run_latchkey Latchkey latchkey "$OUT/latchkey/latchkey.dll"
-if [ "$WHAT_IF" = 1 ] && want latchkey; then
-  [ -f "$OUT/whatif/latchkey-whatif.dll" ] || die "what-if not built: run with --what-if and without --no-build"
-  run_latchkey "Latchkey + directory cache (what-if)" latchkey-whatif "$OUT/whatif/latchkey-whatif.dll"
-fi
 if want node; then run_node_oidc_provider RS256; run_node_oidc_provider ES256; fi
 if want openiddict; then run_openiddict RS256; run_openiddict ES256; fi
 

@@ -76,17 +76,6 @@ for (const alg of ['RS256', 'ES256']) {
   }
 }
 const hello = find('Kestrel hello-world', '-');
-// bench/whatif, when measured (--what-if): the same bar, for the experiment.
-for (const alg of ['RS256', 'ES256']) {
-  const w = find('Latchkey + directory cache (what-if)', alg);
-  if (!w) continue;
-  for (const peer of ['node-oidc-provider', 'OpenIddict']) {
-    const p = find(peer, alg);
-    if (p) bar.push({ check: `(what-if) ${alg}: Latchkey + cache ÷ ${peer}`, value: `${fmt(w.requests_per_sec / p.requests_per_sec, 2)}×`, bar: '≥ 2×', met: w.requests_per_sec >= 2 * p.requests_per_sec });
-  }
-  const c = ceiling(alg, 2);
-  if (c) bar.push({ check: `(what-if) ${alg}: Latchkey + cache ÷ signing ceiling`, value: `${fmt((100 * w.requests_per_sec) / c, 0)} %`, bar: '≥ 70 %', met: w.requests_per_sec >= 0.7 * c });
-}
 for (const lk of servers.filter((s) => s.server === 'Latchkey')) {
   if (hello) ratios[`${lk.alg} Latchkey/kestrel-hello`] = round(lk.requests_per_sec / hello.requests_per_sec, 3);
 }
@@ -97,8 +86,7 @@ bar.push({ check: 'Latchkey: non-200 responses and socket errors', value: String
 const lkRss = Math.max(...lkRuns.map((s) => s.rss_mb));
 bar.push({ check: 'Latchkey: RSS after the runs', value: `${fmt(lkRss, 0)} MB`, bar: '< 200 MB', met: lkRss < 200 });
 for (const h of halves) {
-  const who = h.server === 'Latchkey' ? 'Latchkey' : '(what-if) Latchkey + cache';
-  bar.push({ check: `${h.alg}: ${who} p99 at ${fmt(h.requests_per_sec, 0)} tokens/s (half its peak)`, value: `${fmt(h.p99_ms, 2)} ms`, bar: '< 10 ms', met: h.p99_ms < 10 });
+  bar.push({ check: `${h.alg}: ${h.server} p99 at ${fmt(h.requests_per_sec, 0)} tokens/s (half its peak)`, value: `${fmt(h.p99_ms, 2)} ms`, bar: '< 10 ms', met: h.p99_ms < 10 });
 }
 if (!halves.length) bar.push({ check: 'Latchkey: p99 at half its peak rate', value: 'not measured', bar: '< 10 ms', met: null });
 
@@ -110,7 +98,7 @@ md.push(`Scenario 1 — client_credentials → JWT access token. ${meta.date}, $
 md.push('');
 md.push('| server | alg | tokens/s | p50 ms | p99 ms | non-200 + errors | RSS MB | CPU cores: server + wrk | server CPU µs/token | JWT bytes | Latchkey ÷ this |');
 md.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-const order = ['Latchkey', 'Latchkey + directory cache (what-if)', 'node-oidc-provider', 'OpenIddict'];
+const order = ['Latchkey', 'node-oidc-provider', 'OpenIddict'];
 for (const alg of ['RS256', 'ES256']) {
   for (const name of order) {
     const s = find(name, alg);
