@@ -31,8 +31,10 @@ public sealed class ScopeCatalog(IRealmStore realms)
     /// <summary>RFC 9068 §3: the access token's aud names the resource servers of the granted scopes.</summary>
     public async ValueTask<IReadOnlyList<string>> AudiencesAsync(string realm, IEnumerable<string> scopes, CancellationToken ct)
     {
-        var all = await AllAsync(realm, ct);
-        return scopes.Select(s => all.TryGetValue(s, out var d) ? d.Audience : null)
-            .OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        return Audiences(await AllAsync(realm, ct), scopes);
     }
+
+    /// <summary>The same, from a catalog the caller already loaded.</summary>
+    public static IReadOnlyList<string> Audiences(IReadOnlyDictionary<string, ScopeDefinition> all, IEnumerable<string> scopes) =>
+        scopes.Select(s => all.TryGetValue(s, out var d) ? d.Audience : null).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
 }

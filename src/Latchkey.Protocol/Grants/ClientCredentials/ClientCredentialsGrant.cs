@@ -37,7 +37,7 @@ public sealed class ClientCredentialsGrant(ScopeCatalog scopes) : IGrantHandler
         if (await scopes.CheckAsync(issuer.RealmName, client, granted, ct, UserScopes) is { } badScope) return badScope;
 
         // RFC 8707 §2: resource names the target; it can only narrow the audiences the granted scopes give.
-        var audiences = await scopes.AudiencesAsync(issuer.RealmName, granted, ct);
+        var audiences = ScopeCatalog.Audiences(known, granted);
         var resources = request.All(Primitives.Parameters.Resource);
         if (resources.FirstOrDefault(r => !audiences.Contains(r)) is { } refused)
             return new OAuthError(ErrorCodes.InvalidTarget, $"The resource '{refused}' is not served by the granted scopes.");
