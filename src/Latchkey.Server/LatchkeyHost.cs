@@ -36,7 +36,7 @@ public static class LatchkeyHost
         app.MapRazorPages();
         app.MapLatchkeyProtocol();
         app.MapLatchkeyTokenManagement();
-        app.MapLatchkeyDeviceAuthorization();
+        app.MapLatchkeyDecoupledFlows();
         return app;
     }
 

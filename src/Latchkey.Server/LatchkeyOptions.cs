@@ -14,6 +14,7 @@ public sealed class LatchkeyOptions
     public int DirectoryCacheSeconds { get; set; } = 30;
     public LoginThrottleOptions LoginThrottle { get; set; } = new();
     public DeviceFlowOptions DeviceFlow { get; set; } = new();
+    public CibaOptions Ciba { get; set; } = new();
     public BrandingOptions Branding { get; set; } = new();
 }
 
@@ -26,6 +27,17 @@ public sealed class DeviceFlowOptions
     public int PollingIntervalSeconds { get; set; } = 5;
     /// <summary>Wrong user codes typed at the device page, counted per user and per client IP (RFC 8628 §5.1).</summary>
     public LoginThrottleOptions UserCodeThrottle { get; set; } = new();
+}
+
+/// <summary>OpenID Connect CIBA (Client-Initiated Backchannel Authentication).</summary>
+public sealed class CibaOptions
+{
+    /// <summary>expires_in when the client sends no requested_expiry.</summary>
+    public int DefaultExpirySeconds { get; set; } = 300;
+    /// <summary>The longest requested_expiry granted; a longer one is shortened to this.</summary>
+    public int MaxExpirySeconds { get; set; } = 1800;
+    /// <summary>interval: the minimum wait between two polls; slow_down adds 5 seconds to it per request.</summary>
+    public int PollingIntervalSeconds { get; set; } = 5;
 }
 
 public sealed class StorageOptions

@@ -1,5 +1,6 @@
 using Latchkey.Protocol.Clients;
 using Latchkey.Protocol.Endpoints.Authorize;
+using Latchkey.Protocol.Endpoints.BackchannelAuthentication;
 using Latchkey.Protocol.Endpoints.DeviceAuthorization;
 using Latchkey.Protocol.Endpoints.EndSession;
 using Latchkey.Protocol.Endpoints.Introspection;
@@ -7,7 +8,9 @@ using Latchkey.Protocol.Endpoints.Revocation;
 using Latchkey.Protocol.Endpoints.Token;
 using Latchkey.Protocol.Endpoints.Token.Steps;
 using Latchkey.Protocol.Endpoints.UserInfo;
+using Latchkey.Protocol.Grants;
 using Latchkey.Protocol.Grants.AuthorizationCode;
+using Latchkey.Protocol.Grants.Ciba;
 using Latchkey.Protocol.Grants.ClientCredentials;
 using Latchkey.Protocol.Grants.DeviceCode;
 using Latchkey.Protocol.Grants.Password;
@@ -60,6 +63,8 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<IGrantHandler, ResourceOwnerPasswordGrant>();
         services.AddSingleton<IGrantHandler, DeviceCodeGrant>();
         services.AddSingleton<IGrantHandler, TokenExchangeGrant>();
+        services.AddSingleton<IGrantHandler, CibaGrant>();
+        services.AddSingleton<DecoupledRedemption>();
         services.AddSingleton<ExchangedTokenReader>();
         services.AddSingleton<GrantHandlers>();
         services.AddSingleton<TokenEndpoint>();
@@ -73,14 +78,19 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton(sp => DeviceFlowSettingsFrom(sp.GetRequiredService<IOptions<LatchkeyOptions>>().Value.DeviceFlow));
         services.AddSingleton<DeviceAuthorizationEndpoint>();
         services.AddSingleton<DeviceVerification>();
+        services.AddSingleton(sp => CibaSettingsFrom(sp.GetRequiredService<IOptions<LatchkeyOptions>>().Value.Ciba));
+        services.AddSingleton<BackchannelAuthenticationEndpoint>();
+        services.AddSingleton<CibaUserHint>();
+        services.AddSingleton<CibaApproval>();
 
         services.AddSingleton<IssuerResolver>();
         services.AddSingleton<AuthorizeFlow>();
         services.AddSingleton<EndSessionFlow>();
         services.AddSingleton<LogoutNotifications>();
-        services.AddHttpClient(nameof(BackchannelLogoutDispatcher), c => c.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton<BackchannelLogoutDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<BackchannelLogoutDispatcher>());
+        services.AddHttpClient(nameof(BackchannelDispatcher), c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<BackchannelDispatcher>();
+        services.AddSingleton<ICibaPingSender>(sp => sp.GetRequiredService<BackchannelDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<BackchannelDispatcher>());
         services.AddSingleton<EndSessionRequestValidator>();
         services.AddSingleton<LoginSessionCookie>();
         services.AddSingleton<PasswordVerifier>();
@@ -96,6 +106,13 @@ public static class LatchkeyServiceCollectionExtensions
     private static DeviceFlowSettings DeviceFlowSettingsFrom(DeviceFlowOptions options) => new()
     {
         CodeLifetimeSeconds = options.CodeLifetimeSeconds,
+        PollingIntervalSeconds = options.PollingIntervalSeconds,
+    };
+
+    private static CibaSettings CibaSettingsFrom(CibaOptions options) => new()
+    {
+        DefaultExpirySeconds = options.DefaultExpirySeconds,
+        MaxExpirySeconds = options.MaxExpirySeconds,
         PollingIntervalSeconds = options.PollingIntervalSeconds,
     };
 
@@ -123,5 +140,6 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<ILoginThrottleStore, EfLoginThrottleStore>();
         services.AddSingleton<IReferenceTokenStore, EfReferenceTokenStore>();
         services.AddSingleton<IDeviceAuthorizationStore, EfDeviceAuthorizationStore>();
+        services.AddSingleton<IBackchannelAuthenticationStore, EfBackchannelAuthenticationStore>();
     }
 }

@@ -14,6 +14,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<RefreshTokenEntity> RefreshTokens => Set<RefreshTokenEntity>();
     public DbSet<RevokedGrantEntity> RevokedGrants => Set<RevokedGrantEntity>();
     public DbSet<DeviceAuthorizationEntity> DeviceAuthorizations => Set<DeviceAuthorizationEntity>();
+    public DbSet<BackchannelAuthenticationEntity> BackchannelAuthentications => Set<BackchannelAuthenticationEntity>();
     public DbSet<SigningKeyEntity> SigningKeys => Set<SigningKeyEntity>();
     public DbSet<LoginSessionEntity> LoginSessions => Set<LoginSessionEntity>();
     public DbSet<LoginThrottleEntity> LoginThrottles => Set<LoginThrottleEntity>();
@@ -40,6 +41,10 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         // RFC 8628 §6.1: the user code alone finds the request, so it must be unique in its realm.
         b.Entity<DeviceAuthorizationEntity>().HasIndex(e => new { e.Realm, e.UserCodeHash }).IsUnique();
         b.Entity<DeviceAuthorizationEntity>().HasIndex(e => e.ExpiresAt);
+        b.Entity<BackchannelAuthenticationEntity>().HasKey(e => e.AuthReqIdHash);
+        // The approval page lists a user's pending requests.
+        b.Entity<BackchannelAuthenticationEntity>().HasIndex(e => new { e.Realm, e.UserId, e.Status });
+        b.Entity<BackchannelAuthenticationEntity>().HasIndex(e => e.ExpiresAt);
         b.Entity<SigningKeyEntity>().HasKey(e => new { e.Realm, e.KeyId });
         b.Entity<LoginSessionEntity>().HasKey(e => e.Id);
         b.Entity<LoginThrottleEntity>().HasKey(e => e.Key);

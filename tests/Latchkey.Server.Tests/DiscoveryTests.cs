@@ -18,7 +18,7 @@ public sealed class DiscoveryTests(LatchkeyServer server) : IClassFixture<Latchk
         Assert.Equal(["code", "token", "id_token", "id_token token", "code id_token", "code token", "code id_token token"],
             doc.GetProperty("response_types_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["authorization_code", "client_credentials", "password", "refresh_token", "urn:ietf:params:oauth:grant-type:device_code",
-                      "urn:ietf:params:oauth:grant-type:token-exchange"],
+                      "urn:ietf:params:oauth:grant-type:token-exchange", "urn:openid:params:grant-type:ciba"],
             doc.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()).Order());
         Assert.Contains("api", doc.GetProperty("scopes_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.True(doc.GetProperty("authorization_response_iss_parameter_supported").GetBoolean());

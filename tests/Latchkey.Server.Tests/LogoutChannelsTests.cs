@@ -25,7 +25,7 @@ public sealed class LogoutChannelsTests(LatchkeyServer server) : IClassFixture<L
     [Fact]
     public async Task Each_client_of_the_session_gets_a_logout_token_without_slowing_the_logout_page()
     {
-        await using var receiver = await LogoutReceiver.StartAsync();
+        await using var receiver = await CallbackReceiver.StartAsync();
         await RegisterAsync("bc-app", receiver.Uri, null);
         using var browser = server.NewClient();
         var tokens = await browser.CodeFlowAsync(scope: "openid", clientId: "bc-app");
@@ -49,7 +49,7 @@ public sealed class LogoutChannelsTests(LatchkeyServer server) : IClassFixture<L
     [Fact]
     public async Task A_failed_delivery_is_retried()
     {
-        await using var receiver = await LogoutReceiver.StartAsync(failFirst: 1);
+        await using var receiver = await CallbackReceiver.StartAsync(failFirst: 1);
         await RegisterAsync("bc-flaky", receiver.Uri, null);
         using var browser = server.NewClient();
         var tokens = await browser.CodeFlowAsync(scope: "openid", clientId: "bc-flaky");
@@ -61,7 +61,7 @@ public sealed class LogoutChannelsTests(LatchkeyServer server) : IClassFixture<L
     [Fact]
     public async Task Clients_that_were_not_in_the_session_are_not_told()
     {
-        await using var receiver = await LogoutReceiver.StartAsync();
+        await using var receiver = await CallbackReceiver.StartAsync();
         await RegisterAsync("bc-absent", receiver.Uri, null);
         using var browser = server.NewClient();
         var tokens = await browser.CodeFlowAsync(scope: "openid");

@@ -38,6 +38,15 @@ public sealed record Client
     /// <summary>RFC 8693 §1.1: may exchange without an actor_token, i.e. impersonate the subject.</summary>
     public bool TokenExchangeMayImpersonate { get; init; }
 
+    /// <summary>CIBA Core §4 backchannel_token_delivery_mode.</summary>
+    public BackchannelTokenDeliveryMode BackchannelTokenDeliveryMode { get; init; } = BackchannelTokenDeliveryMode.Poll;
+
+    /// <summary>CIBA Core §4 backchannel_client_notification_endpoint: where ping notifications go.</summary>
+    public string? BackchannelClientNotificationEndpoint { get; init; }
+
+    /// <summary>CIBA Core §4 backchannel_user_code_parameter: the client sends a user_code the user knows (their password).</summary>
+    public bool BackchannelUserCodeParameter { get; init; }
+
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromMinutes(5);
     public TimeSpan IdTokenLifetime { get; init; } = TimeSpan.FromMinutes(5);
     public TimeSpan AuthorizationCodeLifetime { get; init; } = TimeSpan.FromSeconds(60);

@@ -16,5 +16,8 @@ public static class EndpointPaths
     /// <summary>RFC 8628 §3.1 device authorization endpoint, and §3.3 the page where the user enters the code.</summary>
     public const string DeviceAuthorization = "/device_authorization";
     public const string Device = "/device";
+    /// <summary>CIBA Core §7 backchannel authentication endpoint, and the page where the user approves or denies.</summary>
+    public const string BackchannelAuthentication = "/bc-authorize";
+    public const string BackchannelApproval = "/ciba";
     public const string OpenIdConfiguration = "/.well-known/openid-configuration";
 }

@@ -25,4 +25,10 @@ public static class ErrorCodes
     public const string AuthorizationPending = "authorization_pending";
     public const string SlowDown = "slow_down";
     public const string ExpiredToken = "expired_token";
+    /// <summary>CIBA Core §13.</summary>
+    public const string UnknownUserId = "unknown_user_id";
+    public const string ExpiredLoginHintToken = "expired_login_hint_token";
+    public const string MissingUserCode = "missing_user_code";
+    public const string InvalidUserCode = "invalid_user_code";
+    public const string InvalidBindingMessage = "invalid_binding_message";
 }

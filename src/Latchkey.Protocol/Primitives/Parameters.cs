@@ -1,6 +1,6 @@
 namespace Latchkey.Protocol.Primitives;
 
-/// <summary>Parameter names of RFC 6749, RFC 7636, RFC 8628, RFC 9207 and OIDC Core.</summary>
+/// <summary>Parameter names of RFC 6749, RFC 7636, RFC 8628, RFC 9207, OIDC Core and CIBA Core.</summary>
 public static class Parameters
 {
     public const string ClientId = "client_id";
@@ -52,4 +52,10 @@ public static class Parameters
     public const string VerificationUri = "verification_uri";
     public const string VerificationUriComplete = "verification_uri_complete";
     public const string Interval = "interval";
+    /// <summary>CIBA Core §7.1, §7.3.</summary>
+    public const string AuthReqId = "auth_req_id";
+    public const string LoginHintToken = "login_hint_token";
+    public const string BindingMessage = "binding_message";
+    public const string RequestedExpiry = "requested_expiry";
+    public const string ClientNotificationToken = "client_notification_token";
 }

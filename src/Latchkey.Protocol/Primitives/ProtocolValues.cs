@@ -9,6 +9,15 @@ public static class GrantTypes
     public const string TokenExchange = "urn:ietf:params:oauth:grant-type:token-exchange";
     /// <summary>RFC 8628 §3.4.</summary>
     public const string DeviceCode = "urn:ietf:params:oauth:grant-type:device_code";
+    /// <summary>CIBA Core §10.1.</summary>
+    public const string Ciba = "urn:openid:params:grant-type:ciba";
+}
+
+/// <summary>CIBA Core §4 backchannel_token_delivery_mode values.</summary>
+public static class BackchannelTokenDeliveryModes
+{
+    public const string Poll = "poll";
+    public const string Ping = "ping";
 }
 
 public static class ResponseTypes

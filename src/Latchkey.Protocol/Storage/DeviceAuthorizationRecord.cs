@@ -1,18 +1,10 @@
 namespace Latchkey.Protocol.Storage;
 
-public enum DeviceAuthorizationStatus
-{
-    /// <summary>Waiting for the user at the verification page (RFC 8628 §3.3).</summary>
-    Pending,
-    Approved,
-    Denied,
-}
-
 /// <summary>
 /// One device authorization request (RFC 8628 §3.1–§3.5). Only SHA-256 hashes of the device code and
 /// of the normalized user code are stored. The user fields are set when the user approves.
 /// </summary>
-public sealed record DeviceAuthorizationRecord
+public sealed record DeviceAuthorizationRecord : IDecoupledRequest
 {
     public required string DeviceCodeHash { get; init; }
     public required string UserCodeHash { get; init; }
@@ -26,10 +18,7 @@ public sealed record DeviceAuthorizationRecord
     public required int IntervalSeconds { get; init; }
     public DateTimeOffset? LastPolledAt { get; init; }
 
-    public DeviceAuthorizationStatus Status { get; init; } = DeviceAuthorizationStatus.Pending;
-    public DeviceApproval? Approval { get; init; }
+    public AuthorizationRequestStatus Status { get; init; } = AuthorizationRequestStatus.Pending;
+    public UserApproval? Approval { get; init; }
     public DateTimeOffset? ConsumedAt { get; init; }
 }
-
-/// <summary>Who approved a device request, from which login session: what the tokens will say about the user.</summary>
-public sealed record DeviceApproval(string UserId, string GrantId, DateTimeOffset AuthTime, string? SessionId, IReadOnlyList<string> Amr);

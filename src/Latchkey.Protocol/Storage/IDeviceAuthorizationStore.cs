@@ -17,7 +17,7 @@ public interface IDeviceAuthorizationStore
     /// Approves (<paramref name="approval"/> set) or denies (null) a request that is still pending and unexpired.
     /// True when this call decided it.
     /// </summary>
-    ValueTask<bool> TryDecideAsync(string realm, string userCodeHash, DeviceApproval? approval, DateTimeOffset now, CancellationToken ct);
+    ValueTask<bool> TryDecideAsync(string realm, string userCodeHash, UserApproval? approval, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>
     /// Records a poll at <paramref name="now"/> with the interval now in force, only if no other poll was recorded

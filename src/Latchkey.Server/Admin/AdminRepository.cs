@@ -58,7 +58,11 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
     public async Task<(Client Client, string? GeneratedSecret, bool Changed)> SaveClientAsync(string realm, ClientRegistration registration, CancellationToken ct)
     {
         RedirectUriRules.Check(registration.RedirectUris.Concat(registration.PostLogoutRedirectUris)
-            .Concat(new[] { registration.BackchannelLogoutUri, registration.FrontchannelLogoutUri }.OfType<string>()));
+            .Concat(new[] { registration.BackchannelLogoutUri, registration.FrontchannelLogoutUri,
+                registration.BackchannelClientNotificationEndpoint }.OfType<string>()));
+        // CIBA Core §4: a ping client must say where the notifications go.
+        if (registration.BackchannelTokenDeliveryMode == BackchannelTokenDeliveryMode.Ping && registration.BackchannelClientNotificationEndpoint is null)
+            throw new AdminException("A client in CIBA ping mode needs a backchannel client notification endpoint.");
         await using var db = await factory.CreateDbContextAsync(ct);
         await RequireRealmAsync(db, realm, ct);
         var clientId = registration.ClientId ?? $"client-{RandomToken.Create(9)}";

@@ -30,6 +30,11 @@ public static class ClientArguments
             FrontchannelLogoutUri = TakeOption(args, "--frontchannel-logout-uri"),
             TokenExchangeAudiences = TakeAll(args, "--exchange-audience"),
             TokenExchangeMayImpersonate = TakeFlag(args, "--may-impersonate"),
+            BackchannelTokenDeliveryMode = TakeOption(args, "--ciba-mode") is { } mode
+                ? ImportFileLoader.ParseEnum<BackchannelTokenDeliveryMode>(mode, "--ciba-mode")
+                : BackchannelTokenDeliveryMode.Poll,
+            BackchannelClientNotificationEndpoint = TakeOption(args, "--ciba-notification-endpoint"),
+            BackchannelUserCodeParameter = TakeFlag(args, "--ciba-user-code"),
             AccessTokenLifetimeSeconds = Seconds(args, "--access-token-lifetime", defaults.AccessTokenLifetimeSeconds),
             RefreshTokenLifetimeSeconds = Seconds(args, "--refresh-token-lifetime", defaults.RefreshTokenLifetimeSeconds),
             AuthorizationCodeLifetimeSeconds = Seconds(args, "--code-lifetime", defaults.AuthorizationCodeLifetimeSeconds),

@@ -23,6 +23,9 @@ public sealed record ClientRegistration
     public string? FrontchannelLogoutUri { get; init; }
     public IReadOnlyList<string> TokenExchangeAudiences { get; init; } = [];
     public bool TokenExchangeMayImpersonate { get; init; }
+    public BackchannelTokenDeliveryMode BackchannelTokenDeliveryMode { get; init; } = BackchannelTokenDeliveryMode.Poll;
+    public string? BackchannelClientNotificationEndpoint { get; init; }
+    public bool BackchannelUserCodeParameter { get; init; }
     public int AccessTokenLifetimeSeconds { get; init; } = 300;
     public int IdTokenLifetimeSeconds { get; init; } = 300;
     public int AuthorizationCodeLifetimeSeconds { get; init; } = 60;
@@ -49,6 +52,9 @@ public sealed record ClientRegistration
         FrontchannelLogoutUri = FrontchannelLogoutUri,
         TokenExchangeAudiences = TokenExchangeAudiences,
         TokenExchangeMayImpersonate = TokenExchangeMayImpersonate,
+        BackchannelTokenDeliveryMode = BackchannelTokenDeliveryMode,
+        BackchannelClientNotificationEndpoint = BackchannelClientNotificationEndpoint,
+        BackchannelUserCodeParameter = BackchannelUserCodeParameter,
         AccessTokenLifetime = TimeSpan.FromSeconds(AccessTokenLifetimeSeconds),
         IdTokenLifetime = TimeSpan.FromSeconds(IdTokenLifetimeSeconds),
         AuthorizationCodeLifetime = TimeSpan.FromSeconds(AuthorizationCodeLifetimeSeconds),

@@ -21,6 +21,7 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
                   [--no-consent] [--no-pkce] [--allow-plain-pkce] [--always-issue-refresh-token]
                   [--exchange-audience AUD]... [--may-impersonate]
                   [--backchannel-logout-uri URI] [--frontchannel-logout-uri URI] [--reference-tokens]
+                  [--ciba-mode poll|ping] [--ciba-notification-endpoint URI] [--ciba-user-code]
                   [--access-token-lifetime SECONDS] [--refresh-token-lifetime SECONDS] [--code-lifetime SECONDS]
           latchkey clients list --realm R
           latchkey clients rotate-secret --realm R CLIENT_ID

@@ -40,6 +40,10 @@ public sealed record ImportFile
         public string? FrontchannelLogoutUri { get; init; }
         public List<string> TokenExchangeAudiences { get; init; } = [];
         public bool TokenExchangeMayImpersonate { get; init; }
+        /// <summary>CIBA Core §4: "poll" (default) or "ping".</summary>
+        public string BackchannelTokenDeliveryMode { get; init; } = "poll";
+        public string? BackchannelClientNotificationEndpoint { get; init; }
+        public bool BackchannelUserCodeParameter { get; init; }
         public int AccessTokenLifetimeSeconds { get; init; } = 300;
         public int IdTokenLifetimeSeconds { get; init; } = 300;
         public int AuthorizationCodeLifetimeSeconds { get; init; } = 60;

@@ -11,7 +11,7 @@ namespace Latchkey.Server.Http;
 /// </summary>
 public sealed class EndSessionFlow(
     IssuerResolver issuers, EndSessionRequestValidator validator, LoginSessionCookie sessions,
-    LogoutNotifications notifications, BackchannelLogoutDispatcher backchannel)
+    LogoutNotifications notifications, BackchannelDispatcher backchannel)
 {
     public sealed record Outcome(OAuthError? Error = null, EndSessionRequest? Request = null, bool NeedsConfirmation = false,
         bool SignedOut = false, IReadOnlyList<string>? FrontchannelUrls = null);

@@ -9,7 +9,7 @@ namespace Latchkey.Server.Pages;
 
 /// <summary>
 /// Username and password against the realm's users, throttled per user and per IP. Afterwards the browser goes
-/// back to /authorize with the carried request, or, with return=device|account, to that page (<see cref="PageReturn"/>).
+/// back to /authorize with the carried request, or, account, to that page|account, to that page (<see cref="PageReturn"/>).
 /// </summary>
 public sealed class LoginModel(AuthorizeFlow flow, IssuerResolver issuers, IPasswordAuthenticator passwords, LoginSessionCookie sessions)
     : PageModel

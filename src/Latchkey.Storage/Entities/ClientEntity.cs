@@ -23,6 +23,9 @@ public sealed class ClientEntity
     /// <summary>One audience per line.</summary>
     public string TokenExchangeAudiences { get; set; } = "";
     public bool TokenExchangeMayImpersonate { get; set; }
+    public int BackchannelTokenDeliveryMode { get; set; }
+    public string? BackchannelClientNotificationEndpoint { get; set; }
+    public bool BackchannelUserCodeParameter { get; set; }
     public int AccessTokenLifetimeSeconds { get; set; }
     public int IdTokenLifetimeSeconds { get; set; }
     public int AuthorizationCodeLifetimeSeconds { get; set; }

@@ -12,7 +12,7 @@ public sealed class DeviceAuthorizationEntity
     public int IntervalSeconds { get; set; }
     public DateTimeOffset? LastPolledAt { get; set; }
 
-    /// <summary><see cref="Latchkey.Protocol.Storage.DeviceAuthorizationStatus"/> as an integer.</summary>
+    /// <summary><see cref="Latchkey.Protocol.Storage.AuthorizationRequestStatus"/> as an integer.</summary>
     public int Status { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public string? UserId { get; set; }

@@ -10,9 +10,9 @@ namespace Latchkey.Storage.Stores;
 /// </summary>
 public sealed class EfDeviceAuthorizationStore(IDbContextFactory<LatchkeyDbContext> factory) : IDeviceAuthorizationStore
 {
-    private const int Pending = (int)DeviceAuthorizationStatus.Pending;
-    private const int Approved = (int)DeviceAuthorizationStatus.Approved;
-    private const int Denied = (int)DeviceAuthorizationStatus.Denied;
+    private const int Pending = (int)AuthorizationRequestStatus.Pending;
+    private const int Approved = (int)AuthorizationRequestStatus.Approved;
+    private const int Denied = (int)AuthorizationRequestStatus.Denied;
 
     public async ValueTask<bool> TryStoreAsync(DeviceAuthorizationRecord record, CancellationToken ct)
     {
@@ -57,7 +57,7 @@ public sealed class EfDeviceAuthorizationStore(IDbContextFactory<LatchkeyDbConte
         return e is null ? null : ToRecord(e);
     }
 
-    public async ValueTask<bool> TryDecideAsync(string realm, string userCodeHash, DeviceApproval? approval, DateTimeOffset now, CancellationToken ct)
+    public async ValueTask<bool> TryDecideAsync(string realm, string userCodeHash, UserApproval? approval, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var pending = db.DeviceAuthorizations.Where(d =>
@@ -98,9 +98,9 @@ public sealed class EfDeviceAuthorizationStore(IDbContextFactory<LatchkeyDbConte
     {
         DeviceCodeHash = e.DeviceCodeHash, UserCodeHash = e.UserCodeHash, Realm = e.Realm, ClientId = e.ClientId,
         Scopes = Lists.FromSpaces(e.Scopes), CreatedAt = e.CreatedAt, ExpiresAt = e.ExpiresAt, IntervalSeconds = e.IntervalSeconds,
-        LastPolledAt = e.LastPolledAt, Status = (DeviceAuthorizationStatus)e.Status, ConsumedAt = e.ConsumedAt,
+        LastPolledAt = e.LastPolledAt, Status = (AuthorizationRequestStatus)e.Status, ConsumedAt = e.ConsumedAt,
         Approval = e.Status == Approved && e.UserId is not null && e.GrantId is not null && e.AuthTime is { } authTime
-            ? new DeviceApproval(e.UserId, e.GrantId, authTime, e.SessionId, Lists.FromSpaces(e.Amr))
+            ? new UserApproval(e.UserId, e.GrantId, authTime, e.SessionId, Lists.FromSpaces(e.Amr))
             : null,
     };
 }

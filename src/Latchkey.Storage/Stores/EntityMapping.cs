@@ -28,6 +28,9 @@ public static class EntityMapping
         FrontchannelLogoutUri = e.FrontchannelLogoutUri,
         TokenExchangeAudiences = Lists.FromLines(e.TokenExchangeAudiences),
         TokenExchangeMayImpersonate = e.TokenExchangeMayImpersonate,
+        BackchannelTokenDeliveryMode = (BackchannelTokenDeliveryMode)e.BackchannelTokenDeliveryMode,
+        BackchannelClientNotificationEndpoint = e.BackchannelClientNotificationEndpoint,
+        BackchannelUserCodeParameter = e.BackchannelUserCodeParameter,
         AccessTokenLifetime = TimeSpan.FromSeconds(e.AccessTokenLifetimeSeconds),
         IdTokenLifetime = TimeSpan.FromSeconds(e.IdTokenLifetimeSeconds),
         AuthorizationCodeLifetime = TimeSpan.FromSeconds(e.AuthorizationCodeLifetimeSeconds),
@@ -52,6 +55,9 @@ public static class EntityMapping
         e.FrontchannelLogoutUri = c.FrontchannelLogoutUri;
         e.TokenExchangeAudiences = Lists.Lines(c.TokenExchangeAudiences);
         e.TokenExchangeMayImpersonate = c.TokenExchangeMayImpersonate;
+        e.BackchannelTokenDeliveryMode = (int)c.BackchannelTokenDeliveryMode;
+        e.BackchannelClientNotificationEndpoint = c.BackchannelClientNotificationEndpoint;
+        e.BackchannelUserCodeParameter = c.BackchannelUserCodeParameter;
         e.AccessTokenLifetimeSeconds = (int)c.AccessTokenLifetime.TotalSeconds;
         e.IdTokenLifetimeSeconds = (int)c.IdTokenLifetime.TotalSeconds;
         e.AuthorizationCodeLifetimeSeconds = (int)c.AuthorizationCodeLifetime.TotalSeconds;

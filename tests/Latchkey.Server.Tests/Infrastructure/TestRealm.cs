@@ -49,6 +49,11 @@ public static class TestRealm
             "allowedScopes": ["openid"] },
           { "clientId": "tv", "displayName": "Living Room TV", "type": "public", "capabilities": ["deviceAuthorizationGrant"],
             "allowedScopes": ["openid", "profile", "offline_access", "api"] },
+          { "clientId": "ciba", "displayName": "Call Centre", "secret": "{{WebSecret}}", "capabilities": ["ciba", "standardFlow"],
+            "redirectUris": ["{{WebRedirect}}"], "consentRequired": false, "allowedScopes": ["openid", "profile", "offline_access", "api"] },
+          { "clientId": "ciba-pin", "secret": "{{WebSecret}}", "capabilities": ["ciba"], "backchannelUserCodeParameter": true,
+            "allowedScopes": ["openid"] },
+          { "clientId": "ciba-public", "type": "public", "capabilities": ["ciba"], "allowedScopes": ["openid"] },
           { "clientId": "tv-confidential", "secret": "{{WebSecret}}", "capabilities": ["deviceAuthorizationGrant"],
             "allowedScopes": ["openid", "api"] }
         ],
@@ -57,6 +62,8 @@ public static class TestRealm
             "givenName": "Alice", "familyName": "Liddell" },
           { "username": "bob", "password": "{{Password}}", "email": "bob@example.com" },
           { "username": "throttled", "password": "{{Password}}" },
+          { "username": "dave", "password": "{{Password}}", "email": "dave@example.com", "givenName": "Dave" },
+          { "username": "pin-user", "password": "{{Password}}" },
           { "username": "ropc-target", "password": "{{Password}}" },
           { "username": "disabled", "password": "{{Password}}", "enabled": false }
         ]

@@ -19,7 +19,7 @@ public sealed class DeviceVerification(IDeviceAuthorizationStore store, IClientS
         if (record is null) return new UserCodeLookup(UserCodeOutcome.NotFound);
         var client = await clients.FindAsync(realm, record.ClientId, ct);
         // A client deleted or switched off since the code was issued could never redeem it: as good as expired.
-        var outcome = record.Status != DeviceAuthorizationStatus.Pending ? UserCodeOutcome.AlreadyUsed
+        var outcome = record.Status != AuthorizationRequestStatus.Pending ? UserCodeOutcome.AlreadyUsed
             : record.ExpiresAt <= clock.GetUtcNow() || client?.Has(ClientCapabilities.DeviceAuthorizationGrant) != true ? UserCodeOutcome.Expired
             : UserCodeOutcome.Pending;
         return new UserCodeLookup(outcome, record, client, UserCode.Display(normalized));
@@ -34,10 +34,10 @@ public sealed class DeviceVerification(IDeviceAuthorizationStore store, IClientS
     {
         var record = pending.Record!;
         var approval = approve
-            ? new DeviceApproval(session.UserId, RandomToken.Create(16), session.AuthTime, session.Sid, session.Amr)
+            ? new UserApproval(session.UserId, RandomToken.Create(16), session.AuthTime, session.Sid, session.Amr)
             : null;
         if (await store.TryDecideAsync(realm, record.UserCodeHash, approval, clock.GetUtcNow(), ct)) return UserCodeOutcome.Decided;
         var current = await store.FindByUserCodeAsync(realm, record.UserCodeHash, ct);
-        return current is null || current.Status != DeviceAuthorizationStatus.Pending ? UserCodeOutcome.AlreadyUsed : UserCodeOutcome.Expired;
+        return current is null || current.Status != AuthorizationRequestStatus.Pending ? UserCodeOutcome.AlreadyUsed : UserCodeOutcome.Expired;
     }
 }

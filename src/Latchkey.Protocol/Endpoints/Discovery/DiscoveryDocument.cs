@@ -31,6 +31,13 @@ public static class DiscoveryDocument
         // RFC 8628 §4: only while the device code grant is registered.
         if (grants.Contains(GrantTypes.DeviceCode))
             w.WriteString("device_authorization_endpoint", i + EndpointPaths.DeviceAuthorization);
+        // CIBA Core §4: only while the CIBA grant is registered. Push mode is not offered (see BackchannelTokenDeliveryMode).
+        if (grants.Contains(GrantTypes.Ciba))
+        {
+            w.WriteString("backchannel_authentication_endpoint", i + EndpointPaths.BackchannelAuthentication);
+            Array(w, "backchannel_token_delivery_modes_supported", [BackchannelTokenDeliveryModes.Poll, BackchannelTokenDeliveryModes.Ping]);
+            w.WriteBoolean("backchannel_user_code_parameter_supported", true);
+        }
         Array(w, "scopes_supported", scopes);
         Array(w, "response_types_supported", Authorize.ResponseTypeSet.Supported);
         Array(w, "response_modes_supported", [ResponseModes.Query, ResponseModes.Fragment, ResponseModes.FormPost]);

@@ -79,6 +79,79 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.ToTable("AuthorizationCodes");
                 });
 
+            modelBuilder.Entity("Latchkey.Storage.Entities.BackchannelAuthenticationEntity", b =>
+                {
+                    b.Property<string>("AuthReqIdHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcrValues")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Amr")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AuthTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BindingMessage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConsumedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastPolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ProtectedNotification")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Realm")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AuthReqIdHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Realm", "UserId", "Status");
+
+                    b.ToTable("BackchannelAuthentications");
+                });
+
             modelBuilder.Entity("Latchkey.Storage.Entities.ClientEntity", b =>
                 {
                     b.Property<string>("Realm")
@@ -106,8 +179,17 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.Property<int>("AuthorizationCodeLifetimeSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BackchannelClientNotificationEndpoint")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BackchannelLogoutUri")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("BackchannelTokenDeliveryMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BackchannelUserCodeParameter")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Capabilities")
                         .HasColumnType("INTEGER");

@@ -9,20 +9,28 @@ using Microsoft.Extensions.Logging;
 
 namespace Latchkey.Server.Tests.Infrastructure;
 
-/// <summary>A relying party's back-channel logout endpoint on loopback: records every logout token it is sent.</summary>
-public sealed class LogoutReceiver : IAsyncDisposable
+/// <summary>
+/// A relying party's endpoints that Latchkey calls on loopback: back-channel logout (<see cref="Uri"/>, records every
+/// logout token) and the CIBA ping notification endpoint (<see cref="PingUri"/>, records the Authorization header and body).
+/// </summary>
+public sealed class CallbackReceiver : IAsyncDisposable
 {
+    public sealed record Ping(string? Authorization, string ContentType, string Body);
+
     private readonly ConcurrentQueue<string> _tokens = new();
+    private readonly ConcurrentQueue<Ping> _pings = new();
     private WebApplication? _app;
     private int _failuresLeft;
 
     public string Uri { get; private set; } = "";
+    public string PingUri { get; private set; } = "";
+    public IReadOnlyCollection<Ping> Pings => _pings;
     public IReadOnlyCollection<string> Tokens => _tokens;
     public int Attempts;
 
-    public static async Task<LogoutReceiver> StartAsync(int failFirst = 0)
+    public static async Task<CallbackReceiver> StartAsync(int failFirst = 0)
     {
-        var receiver = new LogoutReceiver { _failuresLeft = failFirst };
+        var receiver = new CallbackReceiver { _failuresLeft = failFirst };
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -35,9 +43,17 @@ public sealed class LogoutReceiver : IAsyncDisposable
             receiver._tokens.Enqueue(form["logout_token"].ToString());
             return Results.Ok();
         });
+        app.MapPost("/ping", async (HttpContext http) =>
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            receiver._pings.Enqueue(new Ping(http.Request.Headers.Authorization.ToString(), http.Request.ContentType ?? "", await reader.ReadToEndAsync()));
+            return Results.NoContent();
+        });
         await app.StartAsync();
         receiver._app = app;
-        receiver.Uri = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/bc";
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        receiver.Uri = address + "/bc";
+        receiver.PingUri = address + "/ping";
         return receiver;
     }
 
@@ -50,6 +66,17 @@ public sealed class LogoutReceiver : IAsyncDisposable
             await Task.Delay(50);
         }
         throw new TimeoutException($"No logout token arrived within {timeout} ({Attempts} attempts).");
+    }
+
+    public async Task<Ping> WaitForPingAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_pings.Count >= count) return _pings.ElementAt(count - 1);
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"Ping {count} did not arrive within {timeout}.");
     }
 
     public async ValueTask DisposeAsync()
