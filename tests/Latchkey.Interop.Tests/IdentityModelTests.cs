@@ -65,14 +65,7 @@ public sealed class IdentityModelTests(InteropFixture interop) : IDisposable
         Assert.Equal(OidcConstants.TokenErrors.AuthorizationPending, (await _http.RequestDeviceTokenAsync(poll)).Error);
 
         // The person at the TV: the verification_uri_complete link, Latchkey's login, then Approve (real pages over HTTP).
-        using var person = interop.Server.NewClient();
-        var device = new Uri(start.VerificationUriComplete!).PathAndQuery;
-        var login = (await person.GetAsync(device)).Headers.Location!.OriginalString;
-        var back = (await person.SubmitLoginAsync(login, InteropFixture.IdentityModelUser, TestRealm.Password)).Headers.Location!.OriginalString;
-        var entry = await (await person.GetAsync(back)).Content.ReadAsStringAsync();
-        var confirm = await (await person.Http.PostAsync("/realms/test/device", OAuthTestClient.Form(entry, ("user_code", start.UserCode!)))).Content.ReadAsStringAsync();
-        var done = await person.Http.PostAsync("/realms/test/device", OAuthTestClient.Form(confirm, ("decision", "approve")));
-        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        await ApprovalPages.ApproveDeviceAsync(interop.Server, start.VerificationUriComplete!, InteropFixture.IdentityModelUser, start.UserCode!);
 
         interop.Server.Clock.Advance(TimeSpan.FromSeconds(start.Interval + 1));
         var tokens = await _http.RequestDeviceTokenAsync(poll);

@@ -100,6 +100,31 @@ public sealed class OpenIdClientTests(ChromiumFixture chromium, InteropFixture i
         Assert.True(visits[^1].SignedIn, "after logout Latchkey let the browser through without signing in");
     });
 
+    [Fact]
+    public Task Device_authorization() => Cell(Flow.Device, async () =>
+    {
+        var result = await RunAsync("device.mjs", new() { ["CLIENT_ID"] = InteropFixture.OpenIdClientDevice, ["CLIENT_SECRET"] = "" }, async url =>
+        {
+            var userCode = Uri.UnescapeDataString(new Uri(url).Query.Split("user_code=")[1]);
+            await ApprovalPages.ApproveDeviceAsync(interop.Server, url, Client.Username, userCode);
+            return url;
+        });
+        Assert.Equal(InteropFixture.OpenIdClientDevice, result.GetProperty("id_token_claims").GetProperty("aud").GetString());
+    });
+
+    [Fact]
+    public Task Ciba_poll_mode() => Cell(Flow.Ciba, async () =>
+    {
+        const string message = "openid-client interop";
+        var result = await RunAsync("ciba.mjs", new() { ["CLIENT_ID"] = InteropFixture.OpenIdClientCiba, ["BINDING_MESSAGE"] = message }, async url =>
+        {
+            await ApprovalPages.ApproveCibaAsync(interop.Server, Client.Username, message);
+            return url;
+        });
+        Assert.Equal(InteropFixture.OpenIdClientCiba, result.GetProperty("id_token_claims").GetProperty("aud").GetString());
+        Assert.Equal(InteropFixture.OpenIdClientCiba, result.GetProperty("access_token_claims").GetProperty("client_id").GetString());
+    });
+
     /// <summary>A grant of this client's person, obtained once per key through openid-client in Chromium.</summary>
     private Task<JsonElement> LoginAsync(string key) =>
         interop.OnceAsync($"openid-client:{key}", () => RunAsync("code-pkce.mjs", new() { ["SCOPE"] = Scope }, VisitAndRecord(out _)));

@@ -44,6 +44,9 @@ public sealed class InteropFixture : IAsyncLifetime
     public const string IdentityModelUser = "interop-identitymodel";
     /// <summary>A public device client (a TV) for IdentityModel's device-flow requests.</summary>
     public const string IdentityModelDevice = "identitymodel-tv";
+    /// <summary>openid-client's device flow (a public TV client) and CIBA (a confidential client in poll mode).</summary>
+    public const string OpenIdClientDevice = "node-openid-client-tv";
+    public const string OpenIdClientCiba = "node-openid-client-ciba";
     /// <summary>A service with only the client-credentials switch.</summary>
     public const string Service = "interop-service";
     /// <summary>A resource server that may introspect any token of the realm.</summary>
@@ -93,6 +96,16 @@ public sealed class InteropFixture : IAsyncLifetime
         {
             ClientId = IdentityModelDevice, DisplayName = "IdentityModel TV", Type = ClientType.Public, AllowedScopes = userScopes,
             Capabilities = ClientCapabilities.DeviceAuthorizationGrant,
+        });
+        await SaveAsync(admin, new ClientRegistration
+        {
+            ClientId = OpenIdClientDevice, DisplayName = "openid-client TV", Type = ClientType.Public, AllowedScopes = userScopes,
+            Capabilities = ClientCapabilities.DeviceAuthorizationGrant,
+        });
+        await SaveAsync(admin, new ClientRegistration
+        {
+            ClientId = OpenIdClientCiba, DisplayName = "openid-client call centre", ChosenSecret = Secret, AllowedScopes = userScopes,
+            Capabilities = ClientCapabilities.Ciba,
         });
         await SaveAsync(admin, new ClientRegistration
         {

@@ -19,5 +19,5 @@ public static class Flow
     public const string Logout = "RP-initiated logout, in Chromium";
     public const string JwtAccessToken = "JWT access token at a resource server (RFC 9068)";
     public const string Device = "device authorization (RFC 8628)";
-    public const string Ciba = "CIBA";
+    public const string Ciba = "CIBA, poll mode (CIBA Core 1.0)";
 }

@@ -29,15 +29,9 @@ public static class InteropMatrix
         (Flow.Revocation, [StockClient.IdentityModel, StockClient.OpenIdClient]),
         (Flow.Logout, [StockClient.OidcClient, StockClient.OpenIdClient]),
         (Flow.JwtAccessToken, [StockClient.OAuth4WebApi]),
-        (Flow.Device, [StockClient.IdentityModel]),
+        (Flow.Device, [StockClient.IdentityModel, StockClient.OpenIdClient]),
         (Flow.Ciba, [StockClient.OpenIdClient]),
     ];
-
-    /// <summary>Flows Latchkey does not serve yet: their cells say so instead of failing.</summary>
-    public static readonly IReadOnlyDictionary<string, string> NotYet = new Dictionary<string, string>
-    {
-        [Flow.Ciba] = "CIBA is not implemented yet",
-    };
 
     private static readonly ConcurrentDictionary<(string Client, string Flow), Cell> Cells = new();
 
@@ -69,7 +63,6 @@ public static class InteropMatrix
             var cells = Clients.Select(client =>
             {
                 if (!expected.Contains(client)) return "—";
-                if (NotYet.ContainsKey(flow)) return "not yet";
                 if (!Cells.TryGetValue((client, flow), out var cell)) return "not run";
                 if (cell.Detail is not null) failures.Add($"- {client} × {flow}: {cell.Detail}");
                 return cell.Outcome;
@@ -81,7 +74,6 @@ public static class InteropMatrix
             md.AppendLine().AppendLine("Failures:").AppendLine();
             foreach (var failure in failures) md.AppendLine(failure);
         }
-        md.AppendLine().AppendLine("Not yet: " + string.Join("; ", NotYet.Select(n => $"{n.Key} — {n.Value}")) + ".");
         return md.ToString();
     }
 
