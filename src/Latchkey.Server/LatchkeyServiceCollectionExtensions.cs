@@ -87,7 +87,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<AuthorizeFlow>();
         services.AddSingleton<EndSessionFlow>();
         services.AddSingleton<LogoutNotifications>();
-        services.AddHttpClient(nameof(BackchannelDispatcher), c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(nameof(BackchannelDispatcher), c => c.Timeout = BackchannelDispatcher.HttpTimeout);
         services.AddSingleton<BackchannelDispatcher>();
         services.AddSingleton<ICibaPingSender>(sp => sp.GetRequiredService<BackchannelDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<BackchannelDispatcher>());
@@ -141,5 +141,6 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<IReferenceTokenStore, EfReferenceTokenStore>();
         services.AddSingleton<IDeviceAuthorizationStore, EfDeviceAuthorizationStore>();
         services.AddSingleton<IBackchannelAuthenticationStore, EfBackchannelAuthenticationStore>();
+        services.AddSingleton<IOutboundCallStore, EfOutboundCallStore>();
     }
 }

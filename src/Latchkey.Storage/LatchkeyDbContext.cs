@@ -20,6 +20,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<LoginThrottleEntity> LoginThrottles => Set<LoginThrottleEntity>();
     public DbSet<SessionClientEntity> SessionClients => Set<SessionClientEntity>();
     public DbSet<ReferenceTokenEntity> ReferenceTokens => Set<ReferenceTokenEntity>();
+    public DbSet<OutboundCallEntity> OutboundCalls => Set<OutboundCallEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>
         StorageProvider.ConfigureConventions(Database.ProviderName, builder);
@@ -50,5 +51,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         b.Entity<LoginThrottleEntity>().HasKey(e => e.Key);
         b.Entity<SessionClientEntity>().HasKey(e => new { e.Realm, e.Sid, e.ClientId });
         b.Entity<ReferenceTokenEntity>().HasKey(e => e.Hash);
+        b.Entity<OutboundCallEntity>().HasKey(e => e.Id);
+        b.Entity<OutboundCallEntity>().HasIndex(e => e.NextAttemptAt);
     }
 }

@@ -11,8 +11,11 @@ public sealed class LogoutChannelsTests(LatchkeyServer server) : IClassFixture<L
 {
     private const string Bye = "https://client.example/bye";
 
-    private async Task RegisterAsync(string clientId, string? backchannel, string? frontchannel) =>
-        await server.Services.GetRequiredService<AdminRepository>().SaveClientAsync("test", new ClientRegistration
+    private Task RegisterAsync(string clientId, string? backchannel, string? frontchannel) =>
+        RegisterAsync(server, clientId, backchannel, frontchannel);
+
+    private static async Task RegisterAsync(LatchkeyServer on, string clientId, string? backchannel, string? frontchannel) =>
+        await on.Services.GetRequiredService<AdminRepository>().SaveClientAsync("test", new ClientRegistration
         {
             ClientId = clientId, ChosenSecret = TestRealm.WebSecret, RedirectUris = [TestRealm.WebRedirect],
             PostLogoutRedirectUris = [Bye], ConsentRequired = false, AllowedScopes = ["openid"],
@@ -56,6 +59,36 @@ public sealed class LogoutChannelsTests(LatchkeyServer server) : IClassFixture<L
         await browser.GetAsync(LogoutUrl(tokens.IdToken!));
         await receiver.WaitForTokenAsync(TimeSpan.FromSeconds(10));
         Assert.True(receiver.Attempts >= 2);
+    }
+
+    [Fact]
+    public async Task A_delivery_owed_when_the_node_stops_is_made_by_the_next_node_on_the_same_database()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "latchkey-tests", Guid.NewGuid().ToString("N"));
+        await using var receiver = await CallbackReceiver.StartAsync(failFirst: int.MaxValue);
+        var first = new LatchkeyServerOn(data);
+        await first.InitializeAsync();
+        await RegisterAsync(first, "bc-durable", receiver.Uri, null);
+        using var browser = first.NewClient();
+        var tokens = await browser.CodeFlowAsync(scope: "openid", clientId: "bc-durable");
+        await browser.GetAsync(LogoutUrl(tokens.IdToken!));
+        for (var wait = 0; receiver.Attempts == 0 && wait < 100; wait++) await Task.Delay(100);
+        Assert.True(receiver.Attempts >= 1, "the first node tried");
+        await first.DisposeAsync(); // stops with the delivery still owed (the client was down)
+
+        receiver.Recover();
+        var second = new LatchkeyServerOn(data);
+        try
+        {
+            await second.InitializeAsync();
+            var logoutToken = await receiver.WaitForTokenAsync(TimeSpan.FromSeconds(15));
+            Assert.Equal(Jwt.Payload(tokens.IdToken!).GetProperty("sid").GetString(), Jwt.Payload(logoutToken).GetProperty("sid").GetString());
+        }
+        finally
+        {
+            await second.DisposeAsync();
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     [Fact]

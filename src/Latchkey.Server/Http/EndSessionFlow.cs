@@ -32,7 +32,7 @@ public sealed class EndSessionFlow(
         if (!confirmed && !hintMatches) return new Outcome(Request: logout, NeedsConfirmation: true);
         var notify = await notifications.ForSessionAsync(issuer, session, http.RequestAborted);
         await sessions.EndAsync(http, realm);
-        backchannel.Enqueue(notify.Backchannel);
+        await backchannel.EnqueueAsync(notify.Backchannel, http.RequestAborted);
         return new Outcome(Request: logout, SignedOut: true, FrontchannelUrls: notify.FrontchannelUrls);
     }
 }

@@ -57,6 +57,9 @@ public sealed class CallbackReceiver : IAsyncDisposable
         return receiver;
     }
 
+    /// <summary>From now on every call succeeds.</summary>
+    public void Recover() => Interlocked.Exchange(ref _failuresLeft, 0);
+
     public async Task<string> WaitForTokenAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;

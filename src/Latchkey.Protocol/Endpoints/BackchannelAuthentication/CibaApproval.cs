@@ -48,6 +48,6 @@ public sealed class CibaApproval(IBackchannelAuthenticationStore store, IClientS
         if (decided.ProtectedNotification is not { } notification) return;
         var client = await clients.FindAsync(realm, decided.ClientId, ct);
         if (client?.BackchannelClientNotificationEndpoint is not { } endpoint) return;
-        if (CibaPing.Unprotect(protector, client.ClientId, endpoint, notification) is { } ping) pings.Enqueue(ping);
+        if (CibaPing.Unprotect(protector, client.ClientId, endpoint, notification) is { } ping) await pings.EnqueueAsync(ping, ct);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Latchkey.Protocol.Storage;
 
@@ -28,5 +27,5 @@ public sealed record CibaPing(string ClientId, string Endpoint, string Notificat
         }
     }
 
-    public byte[] Body() => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string> { ["auth_req_id"] = AuthReqId }));
+    public string Body() => JsonSerializer.Serialize(new Dictionary<string, string> { ["auth_req_id"] = AuthReqId });
 }
