@@ -2,6 +2,7 @@ using Latchkey.Protocol.Primitives;
 using Latchkey.Protocol.Tokens;
 using Latchkey.Server.Admin;
 using Latchkey.Server.Http;
+using Latchkey.Server.Operations;
 using Latchkey.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,8 @@ public static class LatchkeyHost
         });
         if (new[] { "urls", "http_ports", "https_ports" }.All(k => string.IsNullOrEmpty(builder.Configuration[k])))
             builder.WebHost.UseUrls(DefaultUrl);
+        // A failing readiness probe is logged once as a warning by DatabaseHealthCheck, not as an error per probe.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
         builder.Services.AddLatchkey(builder.Configuration);
         builder.Services.AddRazorPages();
         configureServices?.Invoke(builder.Services);
@@ -33,6 +36,7 @@ public static class LatchkeyHost
         app.UseLatchkeyMalformedBodies();
         app.UseStaticFiles();
         app.UseRouting();
+        app.MapLatchkeyHealth();
         app.MapRazorPages();
         app.MapLatchkeyProtocol();
         app.MapLatchkeyTokenManagement();

@@ -45,6 +45,8 @@ public sealed class StorageOptions
     public string Provider { get; set; } = "sqlite";
     /// <summary>Empty: a SQLite file in the data directory.</summary>
     public string? ConnectionString { get; set; }
+    /// <summary>A database command that has not finished after this many seconds fails, and its request gets 503.</summary>
+    public int CommandTimeoutSeconds { get; set; } = 15;
 }
 
 public sealed class LoginThrottleOptions

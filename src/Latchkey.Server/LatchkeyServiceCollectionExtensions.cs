@@ -22,6 +22,7 @@ using Latchkey.Protocol.Storage;
 using Latchkey.Protocol.Tokens;
 using Latchkey.Server.Admin;
 using Latchkey.Server.Http;
+using Latchkey.Server.Operations;
 using Latchkey.Server.Sessions;
 using Latchkey.Storage;
 using Latchkey.Storage.Stores;
@@ -100,6 +101,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<AdminRepository>();
         services.AddSingleton<ImportFileLoader>();
         services.AddSingleton<DemoRealmSeeder>();
+        services.AddLatchkeyHealth();
         return services;
     }
 
@@ -126,7 +128,11 @@ public static class LatchkeyServiceCollectionExtensions
         var connection = string.IsNullOrEmpty(options.Storage.ConnectionString)
             ? $"Data Source={Path.Combine(options.DataDirectory, "latchkey.db")}"
             : options.Storage.ConnectionString;
-        services.AddPooledDbContextFactory<LatchkeyDbContext>(db => StorageProvider.Configure(db, options.Storage.Provider, connection));
+        services.AddPooledDbContextFactory<LatchkeyDbContext>(db =>
+        {
+            StorageProvider.Configure(db, options.Storage.Provider, connection);
+            DatabaseOutageLogging.Configure(db, options.Storage.CommandTimeoutSeconds);
+        });
         services.AddSingleton<EfDirectoryStore>();
         services.AddSingleton(sp => new CachingDirectoryStore(sp.GetRequiredService<EfDirectoryStore>(),
             sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(options.DirectoryCacheSeconds)));
