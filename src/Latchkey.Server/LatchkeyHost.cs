@@ -36,6 +36,7 @@ public static class LatchkeyHost
         app.UseLatchkeyMalformedBodies();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseLatchkeyRateLimiting(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LatchkeyOptions>>().Value.RateLimits);
         app.MapLatchkeyHealth();
         app.MapRazorPages();
         app.MapLatchkeyProtocol();

@@ -16,6 +16,7 @@ public sealed class LatchkeyOptions
     public DeviceFlowOptions DeviceFlow { get; set; } = new();
     public CibaOptions Ciba { get; set; } = new();
     public BrandingOptions Branding { get; set; } = new();
+    public RateLimitOptions RateLimits { get; set; } = new();
 }
 
 /// <summary>RFC 8628 device authorization grant.</summary>

@@ -102,6 +102,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<ImportFileLoader>();
         services.AddSingleton<DemoRealmSeeder>();
         services.AddLatchkeyHealth();
+        services.AddLatchkeyRateLimiting(options.RateLimits);
         return services;
     }
 

@@ -1,7 +1,6 @@
 using Latchkey.Protocol.Primitives;
 using Latchkey.Server.Http;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Latchkey.Server.Operations;
 
@@ -20,7 +19,8 @@ public sealed class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHandle
         log.LogWarning("database unavailable on {Path}: {Message}", http.Request.Path, Innermost(exception).Message);
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (IsPage(http)) await WritePageAsync(http, ct);
+        if (PageRequests.IsPage(http.Features.Get<IExceptionHandlerFeature>()?.Endpoint))
+            await PageRequests.WriteAsync(http, "Temporarily unavailable", "The sign-in service cannot reach its database right now. Please try again in a moment.", ct);
         else await ProtocolResponses.WriteJsonAsync(http, w =>
         {
             w.WriteStartObject();
@@ -29,21 +29,6 @@ public sealed class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHandle
             w.WriteEndObject();
         });
         return true;
-    }
-
-    private static bool IsPage(HttpContext http) =>
-        http.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<PageActionDescriptor>() is not null;
-
-    private static Task WritePageAsync(HttpContext http, CancellationToken ct)
-    {
-        http.Response.ContentType = "text/html; charset=utf-8";
-        http.Response.Headers.CacheControl = "no-store";
-        return http.Response.WriteAsync("""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Temporarily unavailable</title></head>
-            <body><h1>Temporarily unavailable</h1>
-            <p>The sign-in service cannot reach its database right now. Please try again in a moment.</p></body></html>
-            """, ct);
     }
 
     private static Exception Innermost(Exception e)
