@@ -1,3 +1,4 @@
+using Latchkey.Protocol.Audit;
 using Latchkey.Protocol.Clients;
 using Latchkey.Protocol.Endpoints.Authorize;
 using Latchkey.Protocol.Endpoints.BackchannelAuthentication;
@@ -42,6 +43,8 @@ public static class LatchkeyServiceCollectionExtensions
         Directory.CreateDirectory(options.DataDirectory);
 
         services.TryAddSingletonClock();
+        services.AddSingleton<JsonAuditLog>();
+        services.AddSingleton<IAuditSink, HostAuditSink>();
         AddStorage(services, options);
         services.AddDataProtection()
             .SetApplicationName("Latchkey")

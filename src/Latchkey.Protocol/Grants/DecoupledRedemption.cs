@@ -45,7 +45,7 @@ public sealed class DecoupledRedemption(IGrantStore grants, IUserStore users, Sc
         CancellationToken ct) where T : class, IDecoupledRequest
     {
         var (issuer, client, _, now) = context;
-        var redeemed = await SingleUse.RedeemedAsync(await consume(), r => r.Approval!.GrantId, grants, issuer.RealmName, now, what, ct);
+        var redeemed = await SingleUse.RedeemedAsync(await consume(), r => r.Approval!.GrantId, grants, context, what, ct);
         if (!redeemed.Succeeded) return redeemed.Error!;
         var record = redeemed.Value!;
         if (record.ExpiresAt <= now) return Expired(what);

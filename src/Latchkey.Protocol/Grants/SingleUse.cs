@@ -1,3 +1,5 @@
+using Latchkey.Protocol.Audit;
+using Latchkey.Protocol.Endpoints.Token;
 using Latchkey.Protocol.Primitives;
 using Latchkey.Protocol.Storage;
 using Latchkey.Protocol.Users;
@@ -13,14 +15,20 @@ public static class SingleUse
     /// (RFC 9700 §4.14.2) means one of the two callers is an attacker.
     /// </summary>
     public static async ValueTask<Result<T>> RedeemedAsync<T>(Consumption<T> consumed, Func<T, string> grantIdOf, IGrantStore grants,
-        string realm, DateTimeOffset now, string what, CancellationToken ct) where T : class
+        TokenRequestContext context, string what, CancellationToken ct) where T : class
     {
         switch (consumed.Outcome)
         {
             case ConsumeOutcome.Consumed:
                 return consumed.Record!;
             case ConsumeOutcome.AlreadyConsumed:
-                await grants.RevokeGrantAsync(realm, grantIdOf(consumed.Record!), now, ct);
+                var grantId = grantIdOf(consumed.Record!);
+                await grants.RevokeGrantAsync(context.Issuer.RealmName, grantId, context.Now, ct);
+                context.Audit.Record(new AuditEvent(AuditEvents.ReuseDetected, context.Issuer.RealmName)
+                {
+                    Outcome = AuditOutcomes.Failure, ClientId = context.Client.ClientId, GrantId = grantId,
+                    GrantType = context.Request[Parameters.GrantType], Error = ErrorCodes.InvalidGrant, Ip = context.Request.RemoteAddress,
+                });
                 return OAuthErrors.InvalidGrant($"The {what} has already been used.");
             default:
                 return OAuthErrors.InvalidGrant($"The {what} is invalid.");

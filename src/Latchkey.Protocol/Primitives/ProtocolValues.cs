@@ -11,6 +11,8 @@ public static class GrantTypes
     public const string DeviceCode = "urn:ietf:params:oauth:grant-type:device_code";
     /// <summary>CIBA Core §10.1.</summary>
     public const string Ciba = "urn:openid:params:grant-type:ciba";
+    /// <summary>RFC 8414 §2 grant_types_supported: tokens from the authorization endpoint (implicit and hybrid).</summary>
+    public const string Implicit = "implicit";
 }
 
 /// <summary>CIBA Core §4 backchannel_token_delivery_mode values.</summary>

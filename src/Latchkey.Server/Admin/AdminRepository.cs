@@ -1,3 +1,4 @@
+using Latchkey.Protocol.Audit;
 using Latchkey.Protocol.Clients;
 using Latchkey.Protocol.Primitives;
 using Latchkey.Protocol.Realms;
@@ -14,7 +15,7 @@ namespace Latchkey.Server.Admin;
 /// Registration of realms, scopes, clients and users: used by the command line, the import file and
 /// the demo realm. Writes only what differs, so applying the same input twice changes nothing.
 /// </summary>
-public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory, CachingDirectoryStore cache)
+public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory, CachingDirectoryStore cache, IAuditSink audit)
 {
     public async Task<bool> AnyRealmAsync(CancellationToken ct)
     {
@@ -38,6 +39,7 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
         realm.SigningAlgorithm = algorithm;
         var changed = await db.SaveChangesAsync(ct) > 0;
         cache.Invalidate(name);
+        if (changed) audit.Record(new AuditEvent(AuditEvents.RealmSaved, name));
         return changed;
     }
 
@@ -51,6 +53,7 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
         e.Audience = scope.Audience;
         var changed = await db.SaveChangesAsync(ct) > 0;
         cache.Invalidate(realm);
+        if (changed) audit.Record(new AuditEvent(AuditEvents.ScopeSaved, realm) { Scope = scope.Name });
         return changed;
     }
 
@@ -86,6 +89,7 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
         e.CopyFrom(client);
         var changed = await db.SaveChangesAsync(ct) > 0;
         cache.Invalidate(realm);
+        if (changed) audit.Record(new AuditEvent(AuditEvents.ClientSaved, realm) { ClientId = clientId });
         return (client, generated, changed);
     }
 
@@ -106,6 +110,7 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
         e.SecretHash = ClientSecretHasher.HashGenerated(secret);
         await db.SaveChangesAsync(ct);
         cache.Invalidate(realm);
+        audit.Record(new AuditEvent(AuditEvents.ClientSecretRotated, realm) { ClientId = clientId });
         return secret;
     }
 
@@ -123,6 +128,7 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
             db.Users.Add(e = new UserEntity { Id = user.Id, Realm = realm, Username = user.Username, NormalizedUsername = normalized });
         e.CopyFrom(user with { PasswordHash = hash });
         var changed = await db.SaveChangesAsync(ct) > 0;
+        if (changed) audit.Record(new AuditEvent(AuditEvents.UserSaved, realm) { Subject = e.Id, Username = e.Username });
         return (e.ToModel(), changed);
     }
 
@@ -134,6 +140,7 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
             ?? throw new AdminException($"No user '{username}' in realm '{realm}'.");
         e.PasswordHash = PasswordVerifier.Hash(password);
         await db.SaveChangesAsync(ct);
+        audit.Record(new AuditEvent(AuditEvents.PasswordSet, realm) { Subject = e.Id, Username = e.Username });
     }
 
     public async Task<User?> FindUserAsync(string realm, string username, CancellationToken ct)

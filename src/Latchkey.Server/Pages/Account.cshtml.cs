@@ -1,3 +1,4 @@
+using Latchkey.Protocol.Audit;
 using Latchkey.Protocol.Scopes;
 using Latchkey.Protocol.Storage;
 using Latchkey.Server.Sessions;
@@ -12,7 +13,7 @@ namespace Latchkey.Server.Pages;
 /// tokens and the access tokens of those grants).
 /// </summary>
 public sealed class AccountModel(LoginSessionCookie sessions, IConsentStore consents, IGrantStore grants, IClientStore clients,
-    IUserStore users, ScopeCatalog catalog, TimeProvider clock) : PageModel
+    IUserStore users, ScopeCatalog catalog, TimeProvider clock, IAuditSink audit) : PageModel
 {
     public sealed record Application(string ClientId, string Name, IReadOnlyList<string> Scopes, DateTimeOffset GrantedAt);
 
@@ -47,6 +48,10 @@ public sealed class AccountModel(LoginSessionCookie sessions, IConsentStore cons
         var ct = HttpContext.RequestAborted;
         await consents.RemoveAsync(realm, session.UserId, clientId, ct);
         await grants.RevokeClientGrantsAsync(realm, session.UserId, clientId, clock.GetUtcNow(), ct);
+        audit.Record(new AuditEvent(AuditEvents.ConsentRevoked, realm)
+        {
+            ClientId = clientId, Subject = session.UserId, Ip = HttpContext.Connection.RemoteIpAddress?.ToString(),
+        });
         var name = (await clients.FindAsync(realm, clientId, ct))?.DisplayName ?? clientId;
         // Post/redirect/get: a reload or Back does not post again.
         return Redirect($"{RealmPath(realm)}/account?revoked={Uri.EscapeDataString(name)}");

@@ -1,3 +1,4 @@
+using Latchkey.Protocol.Audit;
 using Latchkey.Protocol.Endpoints.Authorize;
 using Latchkey.Protocol.Primitives;
 using Latchkey.Protocol.Realms;
@@ -11,7 +12,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Latchkey.Server.Pages;
 
 /// <summary>Asks the signed-in user to approve the scopes they have not approved for this client before.</summary>
-public sealed class ConsentModel(AuthorizeFlow flow, LoginSessionCookie sessions, IConsentStore consents, IUserStore users, ScopeCatalog catalog, TimeProvider clock)
+public sealed class ConsentModel(AuthorizeFlow flow, LoginSessionCookie sessions, IConsentStore consents, IUserStore users, ScopeCatalog catalog, TimeProvider clock,
+    IAuditSink audit)
     : PageModel
 {
     [BindProperty(Name = "request", SupportsGet = true)] public string? Carried { get; set; }
@@ -39,6 +41,11 @@ public sealed class ConsentModel(AuthorizeFlow flow, LoginSessionCookie sessions
         var (request, session, issuer) = await LoadAsync(realm);
         if (request is null) return Page();
         if (session is null) return Redirect(LoginUrl(realm));
+        audit.Record(new AuditEvent(Decision == "allow" ? AuditEvents.ConsentGranted : AuditEvents.ConsentDenied, realm)
+        {
+            Outcome = Decision == "allow" ? AuditOutcomes.Success : AuditOutcomes.Failure, ClientId = request.Client.ClientId,
+            Subject = session.UserId, Scope = string.Join(' ', request.Scopes), Ip = HttpContext.Connection.RemoteIpAddress?.ToString(),
+        });
         if (Decision != "allow")
             return AuthorizationResponseWriter.Result(HttpContext,
                 AuthorizationResponseIssuer.Error(issuer!, request, OAuthErrors.AccessDenied("The user denied access.")));

@@ -1,3 +1,4 @@
+using Latchkey.Protocol.Audit;
 using Latchkey.Protocol.Primitives;
 using Latchkey.Protocol.Scopes;
 using Latchkey.Protocol.Sessions;
@@ -12,7 +13,7 @@ namespace Latchkey.Protocol.Endpoints.Authorize;
 /// (OIDC Core §3.2.2.5, §3.3.2.5) — never a refresh token. Always state and RFC 9207 iss.
 /// </summary>
 public sealed class AuthorizationResponseIssuer(
-    IGrantStore grants, IUserStore users, ISessionStore sessions, ScopeCatalog scopes, TokenService tokens, TimeProvider clock)
+    IGrantStore grants, IUserStore users, ISessionStore sessions, ScopeCatalog scopes, TokenService tokens, TimeProvider clock, IAuditSink audit)
 {
     public async ValueTask<AuthorizationResponse> IssueAsync(IssuerContext issuer, AuthorizeRequest request, LoginSession session, CancellationToken ct)
     {
@@ -38,6 +39,10 @@ public sealed class AuthorizationResponseIssuer(
                 AuthTime = session.AuthTime, SessionId = session.Sid, Amr = session.Amr,
             };
             var minted = await tokens.MintAtAuthorizationAsync(issuer, grant, request.ResponseType.Token, code, ct);
+            audit.Record(new AuditEvent(AuditEvents.TokenIssued, issuer.RealmName)
+            {
+                ClientId = request.Client.ClientId, Subject = session.UserId, GrantType = GrantTypes.Implicit, GrantId = grantId, Scope = ScopeList.Join(request.Scopes),
+            });
             if (minted.AccessToken is not null)
             {
                 parameters.Add(new(Parameters.AccessToken, minted.AccessToken));

@@ -1,3 +1,4 @@
+using Latchkey.Protocol.Audit;
 using Latchkey.Protocol.Endpoints.Token.Steps;
 using Latchkey.Protocol.Primitives;
 using Latchkey.Protocol.Storage;
@@ -10,7 +11,8 @@ namespace Latchkey.Protocol.Endpoints.Revocation;
 /// refresh family and every access token naming the grant (§2.1 allows both). Any other holder of an
 /// access token (a token-exchange client) revokes just that token. Unknown tokens get 200 (§2.2).
 /// </summary>
-public sealed class RevocationEndpoint(ClientAuthentication authenticateClient, TokenLookup tokens, IGrantStore grants, TimeProvider clock)
+public sealed class RevocationEndpoint(ClientAuthentication authenticateClient, TokenLookup tokens, IGrantStore grants, TimeProvider clock,
+    IAuditSink audit)
 {
     public async ValueTask<OAuthError?> HandleAsync(IssuerContext issuer, OAuthRequest request, CancellationToken ct)
     {
@@ -28,6 +30,10 @@ public sealed class RevocationEndpoint(ClientAuthentication authenticateClient, 
         var owner = found.GrantId is null ? null : await grants.GrantOwnerAsync(issuer.RealmName, found.GrantId, ct);
         var revoke = owner == caller.Value.ClientId ? found.GrantId! : found.JwtId!;
         await grants.RevokeGrantAsync(issuer.RealmName, revoke, clock.GetUtcNow(), ct);
+        audit.Record(new AuditEvent(AuditEvents.TokenRevoked, issuer.RealmName)
+        {
+            ClientId = caller.Value.ClientId, GrantId = found.GrantId, Ip = request.RemoteAddress,
+        });
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using Latchkey.Protocol.Audit;
 using Latchkey.Protocol.Endpoints.Token.Steps;
 using Latchkey.Protocol.Primitives;
 using Latchkey.Protocol.Tokens;
@@ -8,9 +9,17 @@ namespace Latchkey.Protocol.Endpoints.Token;
 /// RFC 6749 §3.2. The whole pipeline, top to bottom; the host has already required POST and
 /// parsed the form, and writes the result.
 /// </summary>
-public sealed class TokenEndpoint(ClientAuthentication authenticateClient, GrantHandlers grantHandlers, TokenService tokens, TimeProvider clock)
+public sealed class TokenEndpoint(ClientAuthentication authenticateClient, GrantHandlers grantHandlers, TokenService tokens, TimeProvider clock,
+    IAuditSink audit)
 {
     public async ValueTask<Result<TokenResponse>> HandleAsync(IssuerContext issuer, OAuthRequest request, CancellationToken ct)
+    {
+        var result = await PipelineAsync(issuer, request, ct);
+        if (!result.Succeeded && TokenAudit.IsWorthRecording(result.Error!)) audit.Record(TokenAudit.Failed(issuer, request, result.Error!));
+        return result;
+    }
+
+    private async ValueTask<Result<TokenResponse>> PipelineAsync(IssuerContext issuer, OAuthRequest request, CancellationToken ct)
     {
         if (RejectMalformedParameters.Check(request) is { } malformed) return malformed;
 
@@ -23,8 +32,9 @@ public sealed class TokenEndpoint(ClientAuthentication authenticateClient, Grant
         var allowed = StripForeignParameters.Apply(request, handler.Value!);
         if (CheckClientMayUseGrant.Check(client.Value!, handler.Value!) is { } refused) return refused;
 
-        var grant = await handler.Value!.HandleAsync(new TokenRequestContext(issuer, client.Value!, allowed, clock.GetUtcNow()), ct);
+        var grant = await handler.Value!.HandleAsync(new TokenRequestContext(issuer, client.Value!, allowed, clock.GetUtcNow()) { Audit = audit }, ct);
         if (!grant.Succeeded) return grant.Error!;
+        audit.Record(TokenAudit.Issued(issuer, request, grant.Value!));
 
         return await tokens.MintAsync(issuer, grant.Value!, ct);
     }

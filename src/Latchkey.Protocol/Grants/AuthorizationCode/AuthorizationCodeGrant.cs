@@ -28,7 +28,7 @@ public sealed class AuthorizationCodeGrant(IGrantStore grants, IUserStore users,
         if (code is null) return OAuthErrors.InvalidRequest("code is required.");
 
         var consumed = await grants.TryConsumeCodeAsync(issuer.RealmName, client.ClientId, RandomToken.Hash(code), now, ct);
-        var redeemed = await SingleUse.RedeemedAsync(consumed, c => c.GrantId, grants, issuer.RealmName, now, "code", ct);
+        var redeemed = await SingleUse.RedeemedAsync(consumed, c => c.GrantId, grants, context, "code", ct);
         if (!redeemed.Succeeded) return redeemed.Error!;
         var record = redeemed.Value!;
         if (record.ExpiresAt <= now) return OAuthErrors.InvalidGrant("The code has expired.");

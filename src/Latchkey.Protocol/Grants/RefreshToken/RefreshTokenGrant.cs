@@ -27,7 +27,7 @@ public sealed class RefreshTokenGrant(IGrantStore grants, IUserStore users, Scop
         if (handle is null) return OAuthErrors.InvalidRequest("refresh_token is required.");
 
         var consumed = await grants.TryConsumeRefreshTokenAsync(issuer.RealmName, client.ClientId, RandomToken.Hash(handle), now, ct);
-        var redeemed = await SingleUse.RedeemedAsync(consumed, t => t.GrantId, grants, issuer.RealmName, now, "refresh token", ct);
+        var redeemed = await SingleUse.RedeemedAsync(consumed, t => t.GrantId, grants, context, "refresh token", ct);
         if (!redeemed.Succeeded) return redeemed.Error!;
         var record = redeemed.Value!;
         if (record.ExpiresAt <= now) return OAuthErrors.InvalidGrant("The refresh token has expired.");
