@@ -36,8 +36,10 @@ public static class LatchkeyHost
         app.UseLatchkeyMalformedBodies();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseLatchkeyRateLimiting(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LatchkeyOptions>>().Value.RateLimits);
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LatchkeyOptions>>().Value;
+        app.UseLatchkeyRateLimiting(options.RateLimits);
         app.MapLatchkeyHealth();
+        app.MapLatchkeyMetrics(options.Metrics);
         app.MapRazorPages();
         app.MapLatchkeyProtocol();
         app.MapLatchkeyTokenManagement();

@@ -17,6 +17,7 @@ public sealed class LatchkeyOptions
     public CibaOptions Ciba { get; set; } = new();
     public BrandingOptions Branding { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
+    public MetricsOptions Metrics { get; set; } = new();
 }
 
 /// <summary>RFC 8628 device authorization grant.</summary>

@@ -106,6 +106,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<DemoRealmSeeder>();
         services.AddLatchkeyHealth();
         services.AddLatchkeyRateLimiting(options.RateLimits);
+        services.AddLatchkeyMetrics(options.Metrics);
         return services;
     }
 

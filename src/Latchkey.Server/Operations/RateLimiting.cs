@@ -42,6 +42,7 @@ public static class RateLimiting
     private static async ValueTask RejectAsync(OnRejectedContext context, TimeSpan window, CancellationToken ct)
     {
         var http = context.HttpContext;
+        http.RequestServices.GetRequiredService<LatchkeyMetrics>().RateLimited();
         var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : window;
         var seconds = (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds));
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
