@@ -31,12 +31,13 @@ public static class LatchkeyHost
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LatchkeyOptions>>().Value;
+        app.UseLatchkeyForwardedHeaders(options.ForwardedHeaders);
         app.UseExceptionHandler(error => error.Run(WriteServerError));
         app.UseLatchkeySecurityHeaders();
         app.UseLatchkeyMalformedBodies();
         app.UseStaticFiles();
         app.UseRouting();
-        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LatchkeyOptions>>().Value;
         app.UseLatchkeyRateLimiting(options.RateLimits);
         app.MapLatchkeyHealth();
         app.MapLatchkeyMetrics(options.Metrics);

@@ -18,6 +18,9 @@ public sealed class LatchkeyOptions
     public BrandingOptions Branding { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
     public MetricsOptions Metrics { get; set; } = new();
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+    /// <summary>On SIGTERM, how long requests in flight (and the back-channel outbox) get to finish before the process ends.</summary>
+    public int ShutdownTimeoutSeconds { get; set; } = 25;
 }
 
 /// <summary>RFC 8628 device authorization grant.</summary>

@@ -107,6 +107,8 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddLatchkeyHealth();
         services.AddLatchkeyRateLimiting(options.RateLimits);
         services.AddLatchkeyMetrics(options.Metrics);
+        services.AddLatchkeyForwardedHeaders(options.ForwardedHeaders);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
         return services;
     }
 
