@@ -41,6 +41,25 @@ public sealed class HealthAndOutageTests(DatabaseOutageServer server) : IClassFi
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(client.AuthorizeUrl(OAuthTestClient.CodeRequest(OAuthTestClient.NewVerifier())))).StatusCode);
     }
 
+    [Fact]
+    public async Task A_locked_database_gives_503_after_the_command_timeout_not_a_hang()
+    {
+        using var client = server.NewClient();
+        var code = new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["code"] = "no-such-code", ["redirect_uri"] = TestRealm.WebRedirect, ["code_verifier"] = OAuthTestClient.NewVerifier(),
+        };
+        using (server.LockDatabase())
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var locked = await client.TokenAsync(code, "web", TestRealm.WebSecret);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, locked.Status);
+            Assert.Equal("temporarily_unavailable", locked.Error);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"answered after {watch.Elapsed}");
+        }
+        Assert.Equal("invalid_grant", (await client.TokenAsync(code, "web", TestRealm.WebSecret)).Error);
+    }
+
     private static Task<TokenResult> ClientCredentialsAsync(OAuthTestClient client) =>
         client.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = "api" }, "service", TestRealm.WebSecret);
 }

@@ -4,7 +4,7 @@ namespace Latchkey.Server.Tests.Infrastructure;
 /// A Latchkey whose SQLite file the test can take away and give back while it runs. Pooling is off in its connection
 /// string: a pooled Microsoft.Data.Sqlite connection keeps the file it first opened (its inode) and would go on
 /// reading the moved file, so only fresh connections see what the test did. The directory cache is off, so every
-/// request really asks the database.
+/// request really asks the database. Commands give up after a second, so a locked database is quickly a 503.
 /// </summary>
 public sealed class DatabaseOutageServer : LatchkeyServer
 {
@@ -15,6 +15,7 @@ public sealed class DatabaseOutageServer : LatchkeyServer
         DatabaseFile = Path.Combine(DataDirectory, "outage.db");
         settings["Latchkey:Storage:ConnectionString"] = $"Data Source={DatabaseFile};Pooling=False";
         settings["Latchkey:DirectoryCacheSeconds"] = "0";
+        settings["Latchkey:Storage:CommandTimeoutSeconds"] = "1";
     }
 
     public string DatabaseFile { get; }
@@ -28,6 +29,17 @@ public sealed class DatabaseOutageServer : LatchkeyServer
         foreach (var suffix in new[] { "-wal", "-shm" })
             if (File.Exists(DatabaseFile + suffix)) File.Move(DatabaseFile + suffix, Aside + suffix, overwrite: true);
         File.WriteAllBytes(DatabaseFile, Enumerable.Repeat((byte)'x', 8192).ToArray());
+    }
+
+    /// <summary>Another connection holds SQLite's write lock (in WAL mode readers go on) until the returned connection is disposed.</summary>
+    public Microsoft.Data.Sqlite.SqliteConnection LockDatabase()
+    {
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
+        connection.Open();
+        using var begin = connection.CreateCommand();
+        begin.CommandText = "BEGIN EXCLUSIVE";
+        begin.ExecuteNonQuery();
+        return connection;
     }
 
     public void RestoreDatabase()
