@@ -15,6 +15,7 @@ public sealed class LatchkeyOptions
     public LoginThrottleOptions LoginThrottle { get; set; } = new();
     public DeviceFlowOptions DeviceFlow { get; set; } = new();
     public CibaOptions Ciba { get; set; } = new();
+    public KeyOptions Keys { get; set; } = new();
     public BrandingOptions Branding { get; set; } = new();
 }
 
@@ -38,6 +39,19 @@ public sealed class CibaOptions
     public int MaxExpirySeconds { get; set; } = 1800;
     /// <summary>interval: the minimum wait between two polls; slow_down adds 5 seconds to it per request.</summary>
     public int PollingIntervalSeconds { get; set; } = 5;
+}
+
+/// <summary>Signing keys: the rotation schedule (docs/configuration.md#signing-keys).</summary>
+public sealed class KeyOptions
+{
+    /// <summary>Schedule a successor automatically when the signing key is due.</summary>
+    public bool AutomaticRotation { get; set; } = true;
+    /// <summary>How long a key signs before its successor takes over.</summary>
+    public TimeSpan RotationInterval { get; set; } = TimeSpan.FromDays(90);
+    /// <summary>How long before it signs a successor is published in JWKS.</summary>
+    public TimeSpan PropagationTime { get; set; } = TimeSpan.FromDays(14);
+    /// <summary>How long a key stays in JWKS after it stopped signing; longer than any token lifetime.</summary>
+    public TimeSpan RetentionTime { get; set; } = TimeSpan.FromDays(14);
 }
 
 public sealed class StorageOptions

@@ -47,7 +47,10 @@ public static class LatchkeyServiceCollectionExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "dataprotection-keys")));
 
         services.AddSingleton<IKeyProtector, DataProtectionKeyProtector>();
-        services.AddSingleton<IKeyRing, KeyRing>();
+        services.AddSingleton(sp => KeyRotationSettingsFrom(sp.GetRequiredService<IOptions<LatchkeyOptions>>().Value.Keys));
+        services.AddSingleton<SigningKeyRotation>();
+        services.AddSingleton<KeyRing>();
+        services.AddSingleton<IKeyRing>(sp => sp.GetRequiredService<KeyRing>());
         services.AddSingleton<TokenService>();
         services.AddSingleton<OwnJwtValidator>();
         services.AddSingleton<AccessTokenValidator>();
@@ -107,6 +110,14 @@ public static class LatchkeyServiceCollectionExtensions
     {
         CodeLifetimeSeconds = options.CodeLifetimeSeconds,
         PollingIntervalSeconds = options.PollingIntervalSeconds,
+    };
+
+    private static KeyRotationSettings KeyRotationSettingsFrom(KeyOptions options) => new()
+    {
+        Automatic = options.AutomaticRotation,
+        RotationInterval = options.RotationInterval,
+        PropagationTime = options.PropagationTime,
+        RetentionTime = options.RetentionTime,
     };
 
     private static CibaSettings CibaSettingsFrom(CibaOptions options) => new()

@@ -1,12 +1,13 @@
 using Latchkey.Protocol.Clients;
 using Latchkey.Protocol.Realms;
 using Latchkey.Protocol.Primitives;
+using Latchkey.Protocol.Tokens;
 using Latchkey.Protocol.Users;
 
 namespace Latchkey.Server.Admin;
 
 /// <summary>
-/// latchkey realms | clients | users | import … on the same executable as the server
+/// latchkey realms | clients | users | keys | import … on the same executable as the server
 /// (docs/configuration.md#command-line).
 /// </summary>
 public sealed class CommandLine(IServiceProvider services, TextWriter output)
@@ -27,6 +28,9 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
           latchkey clients rotate-secret --realm R CLIENT_ID
           latchkey users add --realm R --username NAME [--password P] [--email E] [--given-name G] [--family-name F]
           latchkey users set-password --realm R USERNAME [--password P]
+          latchkey keys list --realm R                   the realm's signing keys: next, signing, previous, retired
+          latchkey keys rotate --realm R [--now]        publish a new key that signs after the propagation time (or now)
+          latchkey keys retire --realm R KID            stop a key signing and withdraw it from JWKS now
           latchkey users lockout --realm R USERNAME      failed sign-ins counted and the lock, if any
           latchkey users unlock --realm R USERNAME       lift the lock (password grant and login page alike)
         configuration: --Latchkey:DataDirectory=DIR, --urls=URL, … (see docs/configuration.md)
@@ -49,6 +53,9 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
             case "clients rotate-secret": return await RotateSecretAsync(args.Skip(2).ToList(), ct);
             case "users add": return await AddUserAsync(args.Skip(2).ToList(), ct);
             case "users set-password": return await SetPasswordAsync(args.Skip(2).ToList(), ct);
+            case "keys list": return await ListKeysAsync(args.Skip(2).ToList(), ct);
+            case "keys rotate": return await RotateKeyAsync(args.Skip(2).ToList(), ct);
+            case "keys retire": return await RetireKeyAsync(args.Skip(2).ToList(), ct);
             case "users lockout": return await LockoutAsync(args.Skip(2).ToList(), unlock: false, ct);
             case "users unlock": return await LockoutAsync(args.Skip(2).ToList(), unlock: true, ct);
             default:
@@ -145,6 +152,43 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
               + (state.LockedUntil > now ? $"locked until {state.LockedUntil:u}" : "not locked"));
         return 0;
     }
+
+    private SigningKeyRotation Keys => services.GetRequiredService<SigningKeyRotation>();
+
+    private async Task<int> ListKeysAsync(List<string> args, CancellationToken ct)
+    {
+        var realm = Required(args, "--realm");
+        output.WriteLine("kid\talgorithm\tstate\tsigns from\tsigns until\tpublished until");
+        foreach (var (key, state) in await Keys.ListAsync(realm, ct))
+            output.WriteLine($"{key.KeyId}\t{key.Algorithm}\t{state.ToString().ToLowerInvariant()}\t{key.Lifetime.ActivatesAt:u}\t"
+                             + $"{Time(key.RetiredAt)}\t{Time(key.UnpublishAt)}");
+        return 0;
+    }
+
+    private async Task<int> RotateKeyAsync(List<string> args, CancellationToken ct)
+    {
+        var realm = Required(args, "--realm");
+        var now = TakeFlag(args, "--now");
+        if (args.Count > 0) throw new AdminException($"Unknown arguments: {string.Join(' ', args)}");
+        var algorithm = (await Admin.ListRealmsAsync(ct)).FirstOrDefault(r => r.Name == realm)?.SigningAlgorithm
+                        ?? throw new AdminException($"Realm '{realm}' does not exist.");
+        var key = await Keys.RotateAsync(realm, algorithm, now, ct);
+        services.GetRequiredService<KeyRing>().Forget(realm);
+        output.WriteLine($"key {key.KeyId} ({algorithm}) published; it signs from {key.Lifetime.ActivatesAt:u}");
+        return 0;
+    }
+
+    private async Task<int> RetireKeyAsync(List<string> args, CancellationToken ct)
+    {
+        var realm = Required(args, "--realm");
+        var keyId = Single(args, "key id");
+        if (!await Keys.RetireAsync(realm, keyId, ct)) throw new AdminException($"Key '{keyId}' does not exist in realm '{realm}'.");
+        services.GetRequiredService<KeyRing>().Forget(realm);
+        output.WriteLine($"key {keyId} retired: it no longer signs and is withdrawn from JWKS (other nodes within a minute)");
+        return 0;
+    }
+
+    private static string Time(DateTimeOffset? at) => at is { } t ? t.ToString("u") : "-";
 
     public static string? TakeOption(List<string> args, string name)
     {

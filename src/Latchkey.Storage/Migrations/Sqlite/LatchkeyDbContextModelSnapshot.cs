@@ -568,6 +568,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.Property<string>("KeyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ActivatesAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Algorithm")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -580,6 +583,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                         .HasColumnType("BLOB");
 
                     b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UnpublishAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Realm", "KeyId");
