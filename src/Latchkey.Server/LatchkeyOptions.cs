@@ -14,6 +14,7 @@ public sealed class LatchkeyOptions
     public int DirectoryCacheSeconds { get; set; } = 30;
     public LoginThrottleOptions LoginThrottle { get; set; } = new();
     public DeviceFlowOptions DeviceFlow { get; set; } = new();
+    public ClientJwksOptions ClientJwks { get; set; } = new();
     public BrandingOptions Branding { get; set; } = new();
 }
 
@@ -26,6 +27,16 @@ public sealed class DeviceFlowOptions
     public int PollingIntervalSeconds { get; set; } = 5;
     /// <summary>Wrong user codes typed at the device page, counted per user and per client IP (RFC 8628 §5.1).</summary>
     public LoginThrottleOptions UserCodeThrottle { get; set; } = new();
+}
+
+/// <summary>JWK Sets that private_key_jwt clients publish at their jwks_uri.</summary>
+public sealed class ClientJwksOptions
+{
+    /// <summary>How long a fetched set is used before it is fetched again.</summary>
+    public int CacheSeconds { get; set; } = 300;
+    /// <summary>An assertion naming an unknown kid refetches the set, at most this often per jwks_uri.</summary>
+    public int MinRefreshSeconds { get; set; } = 10;
+    public int TimeoutSeconds { get; set; } = 5;
 }
 
 public sealed class StorageOptions

@@ -1,4 +1,5 @@
 using Latchkey.Protocol.Clients;
+using Latchkey.Protocol.Clients.Assertions;
 using Latchkey.Protocol.Endpoints.Authorize;
 using Latchkey.Protocol.Endpoints.DeviceAuthorization;
 using Latchkey.Protocol.Endpoints.EndSession;
@@ -52,7 +53,12 @@ public static class LatchkeyServiceCollectionExtensions
 
         services.AddSingleton<IClientAuthenticator, ClientSecretBasicAuthenticator>();
         services.AddSingleton<IClientAuthenticator, ClientSecretPostAuthenticator>();
+        services.AddSingleton<IClientAuthenticator, ClientSecretJwtAuthenticator>();
+        services.AddSingleton<IClientAuthenticator, PrivateKeyJwtAuthenticator>();
         services.AddSingleton<IClientAuthenticator, NoneAuthenticator>();
+        services.AddSingleton<ClientAssertionAcceptance>();
+        services.AddHttpClient(nameof(HttpClientJwksSource), c => c.Timeout = TimeSpan.FromSeconds(options.ClientJwks.TimeoutSeconds));
+        services.AddSingleton<IClientJwksSource, HttpClientJwksSource>();
         services.AddSingleton<ClientAuthentication>();
         services.AddSingleton<IGrantHandler, AuthorizationCodeGrant>();
         services.AddSingleton<IGrantHandler, RefreshTokenGrant>();
@@ -122,6 +128,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<ISessionStore, EfSessionStore>();
         services.AddSingleton<ILoginThrottleStore, EfLoginThrottleStore>();
         services.AddSingleton<IReferenceTokenStore, EfReferenceTokenStore>();
+        services.AddSingleton<IClientAssertionReplayStore, EfClientAssertionReplayStore>();
         services.AddSingleton<IDeviceAuthorizationStore, EfDeviceAuthorizationStore>();
     }
 }

@@ -19,6 +19,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<LoginThrottleEntity> LoginThrottles => Set<LoginThrottleEntity>();
     public DbSet<SessionClientEntity> SessionClients => Set<SessionClientEntity>();
     public DbSet<ReferenceTokenEntity> ReferenceTokens => Set<ReferenceTokenEntity>();
+    public DbSet<UsedClientAssertionEntity> UsedClientAssertions => Set<UsedClientAssertionEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>
         StorageProvider.ConfigureConventions(Database.ProviderName, builder);
@@ -45,5 +46,9 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         b.Entity<LoginThrottleEntity>().HasKey(e => e.Key);
         b.Entity<SessionClientEntity>().HasKey(e => new { e.Realm, e.Sid, e.ClientId });
         b.Entity<ReferenceTokenEntity>().HasKey(e => e.Hash);
+        // The key is what makes a jti single-use across nodes: a second insert of it fails.
+        b.Entity<UsedClientAssertionEntity>().HasKey(e => new { e.Realm, e.ClientId, e.JtiHash });
+        // Existing realms keep today's behaviour; the sentinel lets EF send an explicit false.
+        b.Entity<RealmEntity>().Property(e => e.PasswordGrantIdTokens).HasDefaultValue(true).HasSentinel(true);
     }
 }
