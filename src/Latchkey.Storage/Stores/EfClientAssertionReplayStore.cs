@@ -14,6 +14,8 @@ public sealed class EfClientAssertionReplayStore(IDbContextFactory<LatchkeyDbCon
         // Uses that have expired guard nothing (their assertions are refused as expired): clear this client's,
         // which also frees a jti value a client reuses after its first assertion died.
         await db.UsedClientAssertions.Where(u => u.Realm == realm && u.ClientId == clientId && u.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+        // The common replay is refused by this read; the key below settles two nodes racing with one assertion.
+        if (await UsedAsync(realm, clientId, hash, ct)) return false;
         db.UsedClientAssertions.Add(new UsedClientAssertionEntity { Realm = realm, ClientId = clientId, JtiHash = hash, ExpiresAt = expiresAt });
         try
         {

@@ -49,6 +49,10 @@ public static class TestRealm
             "allowedScopes": ["openid"] },
           { "clientId": "tv", "displayName": "Living Room TV", "type": "public", "capabilities": ["deviceAuthorizationGrant"],
             "allowedScopes": ["openid", "profile", "offline_access", "api"] },
+          { "clientId": "jwt-key", "tokenEndpointAuthMethod": "private_key_jwt", "jwks": {{ClientAssertions.InlineJwks}},
+            "capabilities": ["serviceAccount"], "allowedScopes": ["api"] },
+          { "clientId": "jwt-secret", "tokenEndpointAuthMethod": "client_secret_jwt", "secret": "{{ClientAssertions.JwtSecret}}",
+            "capabilities": ["serviceAccount"], "allowedScopes": ["api"] },
           { "clientId": "tv-confidential", "secret": "{{WebSecret}}", "capabilities": ["deviceAuthorizationGrant"],
             "allowedScopes": ["openid", "api"] }
         ],
