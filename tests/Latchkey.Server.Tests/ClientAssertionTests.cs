@@ -199,9 +199,10 @@ public sealed class ClientAssertionTests(LatchkeyServer server) : IClassFixture<
         using var client = server.NewClient();
         Assert.Equal(HttpStatusCode.OK, (await client.TokenAsync(ClientCredentials(Sign(Claims(server, "jwt-file", TokenEndpoint), key, "RS256")))).Status);
 
-        var withPrivate = $$"""{"keys":[{{System.Text.Json.JsonSerializer.Serialize(JsonWebKeyConverter.ConvertFromRSASecurityKey(key))}}]}""";
+        var withPrivate = System.Text.Json.JsonSerializer.Serialize(new { keys = new[] { PrivateJwk(Ec) } });
         await File.WriteAllTextAsync(file, withPrivate);
-        await Assert.ThrowsAsync<AdminException>(() => RegisterAsync("jwt-private", "--jwks", file));
+        var refused = await Assert.ThrowsAsync<AdminException>(() => RegisterAsync("jwt-private", "--jwks", file));
+        Assert.Contains("private key", refused.Message);
         await Assert.ThrowsAsync<AdminException>(() => new CommandLine(server.Services, TextWriter.Null).RunAsync(
             ["clients", "add", "--realm", "test", "--id", "jwt-both", "--auth-method", "private_key_jwt", "--jwks", file, "--jwks-uri", "https://x.example/jwks"]));
     }

@@ -35,6 +35,17 @@ public static class ClientAssertions
         return d;
     }
 
+    /// <summary>The whole key as a JWK, private part (d) included: what a client keeps, never what it registers.</summary>
+    public static Dictionary<string, string> PrivateJwk(ECDsaSecurityKey key)
+    {
+        var p = key.ECDsa.ExportParameters(includePrivateParameters: true);
+        return new Dictionary<string, string>
+        {
+            ["kty"] = "EC", ["crv"] = "P-256", ["kid"] = key.KeyId, ["x"] = Base64UrlEncoder.Encode(p.Q.X!),
+            ["y"] = Base64UrlEncoder.Encode(p.Q.Y!), ["d"] = Base64UrlEncoder.Encode(p.D!),
+        };
+    }
+
     /// <summary>Claims of a valid assertion for <paramref name="clientId"/> at the server's current time; change or drop any.</summary>
     public static Dictionary<string, object> Claims(LatchkeyServer server, string clientId, string audience)
     {
