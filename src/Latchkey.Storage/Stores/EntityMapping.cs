@@ -44,9 +44,7 @@ public static class EntityMapping
         e.Type = (int)c.Type;
         e.SecretHash = c.SecretHash;
         e.TokenEndpointAuthMethod = c.TokenEndpointAuthMethod;
-        // Data Protection output differs on every call: keep the stored bytes unless the secret itself changed.
-        if (c.ProtectedSecret is null || e.ProtectedSecret is null || !c.ProtectedSecret.AsSpan().SequenceEqual(e.ProtectedSecret))
-            e.ProtectedSecret = c.ProtectedSecret;
+        e.ProtectedSecret = c.ProtectedSecret;
         e.Jwks = c.Jwks;
         e.JwksUri = c.JwksUri;
         e.RedirectUris = Lists.Lines(c.RedirectUris);
