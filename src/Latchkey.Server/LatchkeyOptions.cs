@@ -16,6 +16,7 @@ public sealed class LatchkeyOptions
     public DeviceFlowOptions DeviceFlow { get; set; } = new();
     public CibaOptions Ciba { get; set; } = new();
     public KeyOptions Keys { get; set; } = new();
+    public ClientJwksOptions ClientJwks { get; set; } = new();
     public BrandingOptions Branding { get; set; } = new();
 }
 
@@ -41,7 +42,7 @@ public sealed class CibaOptions
     public int PollingIntervalSeconds { get; set; } = 5;
 }
 
-/// <summary>Signing keys: the rotation schedule (docs/configuration.md#signing-keys).</summary>
+/// <summary>Signing keys: the rotation schedule (docs/architecture.md#keys).</summary>
 public sealed class KeyOptions
 {
     /// <summary>Schedule a successor automatically when the signing key is due.</summary>
@@ -52,6 +53,16 @@ public sealed class KeyOptions
     public TimeSpan PropagationTime { get; set; } = TimeSpan.FromDays(14);
     /// <summary>How long a key stays in JWKS after it stopped signing; longer than any token lifetime.</summary>
     public TimeSpan RetentionTime { get; set; } = TimeSpan.FromDays(14);
+}
+
+/// <summary>JWK Sets that private_key_jwt clients publish at their jwks_uri.</summary>
+public sealed class ClientJwksOptions
+{
+    /// <summary>How long a fetched set is used before it is fetched again.</summary>
+    public int CacheSeconds { get; set; } = 300;
+    /// <summary>An assertion naming an unknown kid refetches the set, at most this often per jwks_uri.</summary>
+    public int MinRefreshSeconds { get; set; } = 10;
+    public int TimeoutSeconds { get; set; } = 5;
 }
 
 public sealed class StorageOptions

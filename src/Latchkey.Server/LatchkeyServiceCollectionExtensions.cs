@@ -1,4 +1,5 @@
 using Latchkey.Protocol.Clients;
+using Latchkey.Protocol.Clients.Assertions;
 using Latchkey.Protocol.Endpoints.Authorize;
 using Latchkey.Protocol.Endpoints.BackchannelAuthentication;
 using Latchkey.Protocol.Endpoints.DeviceAuthorization;
@@ -58,7 +59,12 @@ public static class LatchkeyServiceCollectionExtensions
 
         services.AddSingleton<IClientAuthenticator, ClientSecretBasicAuthenticator>();
         services.AddSingleton<IClientAuthenticator, ClientSecretPostAuthenticator>();
+        services.AddSingleton<IClientAuthenticator, ClientSecretJwtAuthenticator>();
+        services.AddSingleton<IClientAuthenticator, PrivateKeyJwtAuthenticator>();
         services.AddSingleton<IClientAuthenticator, NoneAuthenticator>();
+        services.AddSingleton<ClientAssertionAcceptance>();
+        services.AddHttpClient(nameof(HttpClientJwksSource), c => c.Timeout = TimeSpan.FromSeconds(options.ClientJwks.TimeoutSeconds));
+        services.AddSingleton<IClientJwksSource, HttpClientJwksSource>();
         services.AddSingleton<ClientAuthentication>();
         services.AddSingleton<IGrantHandler, AuthorizationCodeGrant>();
         services.AddSingleton<IGrantHandler, RefreshTokenGrant>();
@@ -150,6 +156,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<ISessionStore, EfSessionStore>();
         services.AddSingleton<ILoginThrottleStore, EfLoginThrottleStore>();
         services.AddSingleton<IReferenceTokenStore, EfReferenceTokenStore>();
+        services.AddSingleton<IClientAssertionReplayStore, EfClientAssertionReplayStore>();
         services.AddSingleton<IDeviceAuthorizationStore, EfDeviceAuthorizationStore>();
         services.AddSingleton<IBackchannelAuthenticationStore, EfBackchannelAuthenticationStore>();
         services.AddSingleton<IOutboundCallStore, EfOutboundCallStore>();

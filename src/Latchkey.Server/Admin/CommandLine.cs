@@ -16,8 +16,11 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
         usage:
           latchkey [--import FILE]                      run the server
           latchkey import FILE                          apply an import file and exit
-          latchkey realms add NAME [--alg RS256|ES256|PS256]
+          latchkey realms add NAME [--alg RS256|ES256|PS256] [--no-password-grant-id-tokens]
+          latchkey realms update NAME [--alg RS256|ES256|PS256] [--password-grant-id-tokens true|false]
           latchkey clients add --realm R [--id ID] [--name NAME] [--public] [--redirect-uri URI]...
+                  [--auth-method client_secret_basic|client_secret_post|client_secret_jwt|private_key_jwt|none]
+                  [--jwks FILE | --jwks-uri URI]
                   [--post-logout-redirect-uri URI]... [--scopes "openid profile ..."] [--capability NAME]...
                   [--no-consent] [--no-pkce] [--allow-plain-pkce] [--always-issue-refresh-token]
                   [--exchange-audience AUD]... [--may-impersonate]
@@ -48,6 +51,7 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
         switch (args.Count > 1 ? $"{args[0]} {args[1]}" : args[0])
         {
             case "realms add": return await AddRealmAsync(args.Skip(2).ToList(), ct);
+            case "realms update": return await UpdateRealmAsync(args.Skip(2).ToList(), ct);
             case "clients add": return await AddClientAsync(args.Skip(2).ToList(), ct);
             case "clients list": return await ListClientsAsync(args.Skip(2).ToList(), ct);
             case "clients rotate-secret": return await RotateSecretAsync(args.Skip(2).ToList(), ct);
@@ -73,9 +77,29 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
     private async Task<int> AddRealmAsync(List<string> args, CancellationToken ct)
     {
         var alg = TakeOption(args, "--alg") ?? SigningAlgorithms.RS256;
+        var idTokens = !TakeFlag(args, "--no-password-grant-id-tokens");
         var name = Single(args, "realm name");
-        await Admin.SaveRealmAsync(name, null, alg, ct);
+        await Admin.SaveRealmAsync(new Realm { Name = name, SigningAlgorithm = alg, PasswordGrantIdTokens = idTokens }, ct);
         output.WriteLine($"realm {name} ({alg})");
+        return 0;
+    }
+
+    /// <summary>Changes only the settings given; the rest of the realm stays as it is.</summary>
+    private async Task<int> UpdateRealmAsync(List<string> args, CancellationToken ct)
+    {
+        var alg = TakeOption(args, "--alg");
+        var idTokens = TakeOption(args, "--password-grant-id-tokens") is { } value
+            ? bool.TryParse(value, out var parsed) ? parsed : throw new AdminException("--password-grant-id-tokens is true or false.")
+            : (bool?)null;
+        var name = Single(args, "realm name");
+        var realm = (await Admin.ListRealmsAsync(ct)).FirstOrDefault(r => r.Name == name) ?? throw new AdminException($"No realm '{name}'.");
+        realm = realm with
+        {
+            SigningAlgorithm = alg ?? realm.SigningAlgorithm,
+            PasswordGrantIdTokens = idTokens ?? realm.PasswordGrantIdTokens,
+        };
+        await Admin.SaveRealmAsync(realm, ct);
+        output.WriteLine($"realm {name} ({realm.SigningAlgorithm}; password grant ID tokens {(realm.PasswordGrantIdTokens ? "on" : "off")})");
         return 0;
     }
 
