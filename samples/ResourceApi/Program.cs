@@ -10,7 +10,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 }
 
 var settings = LatchkeyApiSettings.From(builder.Configuration);
-builder.Services.AddLatchkeyJwtBearer(settings);
+builder.Services.AddLatchkeyJwtBearer(settings).AddLatchkeyIntrospection(settings);
 builder.Services.AddScopePolicy(settings.RequiredScope);
 
 var app = builder.Build();

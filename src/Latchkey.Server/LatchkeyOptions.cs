@@ -15,6 +15,8 @@ public sealed class LatchkeyOptions
     public LoginThrottleOptions LoginThrottle { get; set; } = new();
     public DeviceFlowOptions DeviceFlow { get; set; } = new();
     public CibaOptions Ciba { get; set; } = new();
+    public KeyOptions Keys { get; set; } = new();
+    public ClientJwksOptions ClientJwks { get; set; } = new();
     public BrandingOptions Branding { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
     public MetricsOptions Metrics { get; set; } = new();
@@ -43,6 +45,29 @@ public sealed class CibaOptions
     public int MaxExpirySeconds { get; set; } = 1800;
     /// <summary>interval: the minimum wait between two polls; slow_down adds 5 seconds to it per request.</summary>
     public int PollingIntervalSeconds { get; set; } = 5;
+}
+
+/// <summary>Signing keys: the rotation schedule (docs/architecture.md#keys).</summary>
+public sealed class KeyOptions
+{
+    /// <summary>Schedule a successor automatically when the signing key is due.</summary>
+    public bool AutomaticRotation { get; set; } = true;
+    /// <summary>How long a key signs before its successor takes over.</summary>
+    public TimeSpan RotationInterval { get; set; } = TimeSpan.FromDays(90);
+    /// <summary>How long before it signs a successor is published in JWKS.</summary>
+    public TimeSpan PropagationTime { get; set; } = TimeSpan.FromDays(14);
+    /// <summary>How long a key stays in JWKS after it stopped signing; longer than any token lifetime.</summary>
+    public TimeSpan RetentionTime { get; set; } = TimeSpan.FromDays(14);
+}
+
+/// <summary>JWK Sets that private_key_jwt clients publish at their jwks_uri.</summary>
+public sealed class ClientJwksOptions
+{
+    /// <summary>How long a fetched set is used before it is fetched again.</summary>
+    public int CacheSeconds { get; set; } = 300;
+    /// <summary>An assertion naming an unknown kid refetches the set, at most this often per jwks_uri.</summary>
+    public int MinRefreshSeconds { get; set; } = 10;
+    public int TimeoutSeconds { get; set; } = 5;
 }
 
 public sealed class StorageOptions

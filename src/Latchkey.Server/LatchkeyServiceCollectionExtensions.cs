@@ -1,5 +1,6 @@
 using Latchkey.Protocol.Audit;
 using Latchkey.Protocol.Clients;
+using Latchkey.Protocol.Clients.Assertions;
 using Latchkey.Protocol.Endpoints.Authorize;
 using Latchkey.Protocol.Endpoints.BackchannelAuthentication;
 using Latchkey.Protocol.Endpoints.DeviceAuthorization;
@@ -51,7 +52,10 @@ public static class LatchkeyServiceCollectionExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "dataprotection-keys")));
 
         services.AddSingleton<IKeyProtector, DataProtectionKeyProtector>();
-        services.AddSingleton<IKeyRing, KeyRing>();
+        services.AddSingleton(sp => KeyRotationSettingsFrom(sp.GetRequiredService<IOptions<LatchkeyOptions>>().Value.Keys));
+        services.AddSingleton<SigningKeyRotation>();
+        services.AddSingleton<KeyRing>();
+        services.AddSingleton<IKeyRing>(sp => sp.GetRequiredService<KeyRing>());
         services.AddSingleton<TokenService>();
         services.AddSingleton<OwnJwtValidator>();
         services.AddSingleton<AccessTokenValidator>();
@@ -59,7 +63,12 @@ public static class LatchkeyServiceCollectionExtensions
 
         services.AddSingleton<IClientAuthenticator, ClientSecretBasicAuthenticator>();
         services.AddSingleton<IClientAuthenticator, ClientSecretPostAuthenticator>();
+        services.AddSingleton<IClientAuthenticator, ClientSecretJwtAuthenticator>();
+        services.AddSingleton<IClientAuthenticator, PrivateKeyJwtAuthenticator>();
         services.AddSingleton<IClientAuthenticator, NoneAuthenticator>();
+        services.AddSingleton<ClientAssertionAcceptance>();
+        services.AddHttpClient(nameof(HttpClientJwksSource), c => c.Timeout = TimeSpan.FromSeconds(options.ClientJwks.TimeoutSeconds));
+        services.AddSingleton<IClientJwksSource, HttpClientJwksSource>();
         services.AddSingleton<ClientAuthentication>();
         services.AddSingleton<IGrantHandler, AuthorizationCodeGrant>();
         services.AddSingleton<IGrantHandler, RefreshTokenGrant>();
@@ -118,6 +127,14 @@ public static class LatchkeyServiceCollectionExtensions
         PollingIntervalSeconds = options.PollingIntervalSeconds,
     };
 
+    private static KeyRotationSettings KeyRotationSettingsFrom(KeyOptions options) => new()
+    {
+        Automatic = options.AutomaticRotation,
+        RotationInterval = options.RotationInterval,
+        PropagationTime = options.PropagationTime,
+        RetentionTime = options.RetentionTime,
+    };
+
     private static CibaSettings CibaSettingsFrom(CibaOptions options) => new()
     {
         DefaultExpirySeconds = options.DefaultExpirySeconds,
@@ -152,6 +169,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<ISessionStore, EfSessionStore>();
         services.AddSingleton<ILoginThrottleStore, EfLoginThrottleStore>();
         services.AddSingleton<IReferenceTokenStore, EfReferenceTokenStore>();
+        services.AddSingleton<IClientAssertionReplayStore, EfClientAssertionReplayStore>();
         services.AddSingleton<IDeviceAuthorizationStore, EfDeviceAuthorizationStore>();
         services.AddSingleton<IBackchannelAuthenticationStore, EfBackchannelAuthenticationStore>();
         services.AddSingleton<IOutboundCallStore, EfOutboundCallStore>();

@@ -21,6 +21,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<SessionClientEntity> SessionClients => Set<SessionClientEntity>();
     public DbSet<ReferenceTokenEntity> ReferenceTokens => Set<ReferenceTokenEntity>();
     public DbSet<OutboundCallEntity> OutboundCalls => Set<OutboundCallEntity>();
+    public DbSet<UsedClientAssertionEntity> UsedClientAssertions => Set<UsedClientAssertionEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>
         StorageProvider.ConfigureConventions(Database.ProviderName, builder);
@@ -53,5 +54,9 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         b.Entity<ReferenceTokenEntity>().HasKey(e => e.Hash);
         b.Entity<OutboundCallEntity>().HasKey(e => e.Id);
         b.Entity<OutboundCallEntity>().HasIndex(e => e.NextAttemptAt);
+        // The key is what makes a jti single-use across nodes: a second insert of it fails.
+        b.Entity<UsedClientAssertionEntity>().HasKey(e => new { e.Realm, e.ClientId, e.JtiHash });
+        // Existing realms keep today's behaviour; the sentinel lets EF send an explicit false.
+        b.Entity<RealmEntity>().Property(e => e.PasswordGrantIdTokens).HasDefaultValue(true).HasSentinel(true);
     }
 }

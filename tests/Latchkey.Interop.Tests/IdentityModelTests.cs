@@ -48,6 +48,68 @@ public sealed class IdentityModelTests(InteropFixture interop) : IDisposable
     });
 
     [Fact]
+    public Task Client_credentials_with_private_key_jwt() => Cell(Flow.PrivateKeyJwt, async () =>
+    {
+        var disco = await DiscoverAsync();
+        Assert.Contains("private_key_jwt", disco.TokenEndpointAuthenticationMethodsSupported);
+        // IdentityModel sends the assertion it is given (its docs build it with Microsoft.IdentityModel, aud = token endpoint).
+        var claims = ClientAssertions.Claims(interop.Server, InteropFixture.PrivateKeyJwtService, disco.TokenEndpoint!);
+        var response = await _http.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+        {
+            Address = disco.TokenEndpoint, ClientId = InteropFixture.PrivateKeyJwtService, Scope = "api",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody, // IdentityModel's rule: an assertion goes in the body
+            ClientAssertion = new ClientAssertion
+            {
+                Type = OidcConstants.ClientAssertionTypes.JwtBearer,
+                Value = ClientAssertions.Sign(claims, ClientAssertions.Rsa, "PS256"),
+            },
+        });
+        AssertOk(response);
+        var token = await JwksValidator.ValidateAsync(Keys(disco), response.AccessToken!, interop.Issuer, InteropFixture.Api, "at+jwt");
+        Assert.Equal(InteropFixture.PrivateKeyJwtService, token.GetClaim("client_id").Value);
+
+        // The same jti again is a replay (RFC 7523 §3 item 7): 401, which IdentityModel reports as an HTTP error with the body kept.
+        var replay = await _http.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+        {
+            Address = disco.TokenEndpoint, ClientId = InteropFixture.PrivateKeyJwtService, Scope = "api",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody, // IdentityModel's rule: an assertion goes in the body
+            ClientAssertion = new ClientAssertion { Type = OidcConstants.ClientAssertionTypes.JwtBearer, Value = ClientAssertions.Sign(claims, ClientAssertions.Rsa, "PS256") },
+        });
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.HttpStatusCode);
+        Assert.Equal("invalid_client", replay.TryGet("error"));
+    });
+
+    [Fact]
+    public Task Client_credentials_with_client_secret_jwt() => Cell(Flow.ClientSecretJwt, async () =>
+    {
+        var disco = await DiscoverAsync();
+        Assert.Contains("HS256", disco.TokenEndpointAuthenticationSigningAlgorithmsSupported);
+        var response = await _http.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
+        {
+            Address = disco.TokenEndpoint, ClientId = InteropFixture.ClientSecretJwtService, Scope = "api",
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            ClientAssertion = new ClientAssertion
+            {
+                Type = OidcConstants.ClientAssertionTypes.JwtBearer,
+                Value = ClientAssertions.Hmac(ClientAssertions.Claims(interop.Server, InteropFixture.ClientSecretJwtService, interop.Issuer)),
+            },
+        });
+        AssertOk(response);
+        var introspected = await _http.IntrospectTokenAsync(new TokenIntrospectionRequest
+        {
+            Address = disco.IntrospectionEndpoint, ClientId = InteropFixture.ClientSecretJwtService, Token = response.AccessToken!,
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            ClientAssertion = new ClientAssertion
+            {
+                Type = OidcConstants.ClientAssertionTypes.JwtBearer,
+                Value = ClientAssertions.Hmac(ClientAssertions.Claims(interop.Server, InteropFixture.ClientSecretJwtService, disco.IntrospectionEndpoint!)),
+            },
+        });
+        Assert.False(introspected.IsError, introspected.Error);
+        Assert.True(introspected.IsActive);
+    });
+
+    [Fact]
     public Task Device_authorization() => Cell(Flow.Device, async () =>
     {
         var disco = await DiscoverAsync();

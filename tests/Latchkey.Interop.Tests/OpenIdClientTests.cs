@@ -68,6 +68,28 @@ public sealed class OpenIdClientTests(ChromiumFixture chromium, InteropFixture i
     });
 
     [Fact]
+    public Task Client_credentials_with_private_key_jwt() => Cell(Flow.PrivateKeyJwt, async () =>
+    {
+        var result = await RunAsync("client-credentials-private-key-jwt.mjs", new()
+        {
+            ["CLIENT_ID"] = InteropFixture.PrivateKeyJwtService,
+            ["PRIVATE_JWK"] = JsonSerializer.Serialize(Latchkey.Server.Tests.Infrastructure.ClientAssertions.PrivateJwk(
+                Latchkey.Server.Tests.Infrastructure.ClientAssertions.Ec)),
+        });
+        Assert.Equal(InteropFixture.PrivateKeyJwtService, result.GetProperty("access_token_claims").GetProperty("client_id").GetString());
+    });
+
+    [Fact]
+    public Task Client_credentials_with_client_secret_jwt() => Cell(Flow.ClientSecretJwt, async () =>
+    {
+        var result = await RunAsync("client-credentials-client-secret-jwt.mjs", new()
+        {
+            ["CLIENT_ID"] = InteropFixture.ClientSecretJwtService, ["CLIENT_SECRET"] = Latchkey.Server.Tests.Infrastructure.ClientAssertions.JwtSecret,
+        });
+        Assert.Equal(InteropFixture.ClientSecretJwtService, result.GetProperty("access_token_claims").GetProperty("client_id").GetString());
+    });
+
+    [Fact]
     public Task UserInfo() => Cell(Flow.UserInfo, async () =>
     {
         var login = await LoginAsync("first");

@@ -45,6 +45,30 @@ public sealed class ResourceOwnerPasswordGrantTests(LatchkeyServer server) : ICl
     }
 
     [Fact]
+    public async Task A_realm_that_turns_password_grant_id_tokens_off_gives_none_even_for_openid()
+    {
+        var import = Path.Combine(server.DataDirectory, "ropc-realm.json");
+        await File.WriteAllTextAsync(import, $$"""
+            { "realms": [ { "name": "ropc-off", "passwordGrantIdTokens": false,
+                "clients": [ { "clientId": "direct", "secret": "{{TestRealm.WebSecret}}", "capabilities": ["directAccessGrants"],
+                               "allowedScopes": ["openid", "profile"] } ],
+                "users": [ { "username": "alice", "password": "{{TestRealm.Password}}" } ] } ] }
+            """);
+        await new Admin.CommandLine(server.Services, TextWriter.Null).RunAsync(["import", import]);
+        using var client = server.NewClient("ropc-off");
+        var off = await client.TokenAsync(Grant("alice", TestRealm.Password, "openid profile"), "direct", TestRealm.WebSecret);
+        Assert.Equal(HttpStatusCode.OK, off.Status);
+        Assert.Null(off.IdToken);
+        Assert.Equal("openid profile", off["scope"]);
+
+        await new Admin.CommandLine(server.Services, TextWriter.Null).RunAsync(["realms", "update", "ropc-off", "--password-grant-id-tokens", "true"]);
+        var on = await client.TokenAsync(Grant("alice", TestRealm.Password, "openid profile"), "direct", TestRealm.WebSecret);
+        Assert.NotNull(on.IdToken);
+        Assert.Equal("ropc-off", client.Issuer.Split('/')[^1]);
+        Assert.Equal(client.Issuer, Jwt.Payload(on.IdToken!).GetProperty("iss").GetString());
+    }
+
+    [Fact]
     public async Task Public_client_with_the_switch_may_use_it()
     {
         using var client = server.NewClient();

@@ -11,6 +11,24 @@ public sealed record Client
     /// <summary>The stored hash of the secret (see <see cref="ClientSecretHasher"/>); null for public clients.</summary>
     public string? SecretHash { get; init; }
 
+    /// <summary>
+    /// OIDC Core §9, RFC 7591 §2: the one method this client must authenticate with. Null keeps the
+    /// default: client_secret_basic or client_secret_post for confidential clients, none for public ones.
+    /// </summary>
+    public string? TokenEndpointAuthMethod { get; init; }
+
+    /// <summary>
+    /// The secret itself, encrypted by <see cref="Storage.IKeyProtector"/>: kept only for client_secret_jwt,
+    /// whose HMAC key is the secret (RFC 7518 §3.2), which a hash cannot give back.
+    /// </summary>
+    public byte[]? ProtectedSecret { get; init; }
+
+    /// <summary>RFC 7591 §2 jwks: the client's public keys for private_key_jwt, as a JWK Set document (RFC 7517 §5).</summary>
+    public string? Jwks { get; init; }
+
+    /// <summary>RFC 7591 §2 jwks_uri: where the client publishes its JWK Set; fetched and cached by the host.</summary>
+    public string? JwksUri { get; init; }
+
     public IReadOnlyList<string> RedirectUris { get; init; } = [];
     public IReadOnlyList<string> PostLogoutRedirectUris { get; init; } = [];
     public IReadOnlyList<string> AllowedScopes { get; init; } = [];
@@ -55,4 +73,11 @@ public sealed record Client
     public bool IsPublic => Type == ClientType.Public;
     public bool Has(ClientCapabilities capability) => (Capabilities & capability) == capability;
     public bool MustUsePkce => IsPublic || RequirePkce;
+
+    /// <summary>Whether a request authenticated by <paramref name="method"/> may speak for this client.</summary>
+    public bool Accepts(string method) => TokenEndpointAuthMethod is { } registered
+        ? method == registered
+        : IsPublic
+            ? method == Primitives.ClientAuthMethods.None
+            : method is Primitives.ClientAuthMethods.ClientSecretBasic or Primitives.ClientAuthMethods.ClientSecretPost;
 }

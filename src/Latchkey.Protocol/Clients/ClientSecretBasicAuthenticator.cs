@@ -28,7 +28,6 @@ public sealed class ClientSecretBasicAuthenticator : IClientAuthenticator
         return new ClientCredentials(Method, id, secret);
     }
 
-    public bool Verify(Client client, ClientCredentials credentials) =>
-        client.SecretHash is not null && credentials.Secret is not null
-        && ClientSecretHasher.Verify(credentials.Secret, client.SecretHash);
+    public ValueTask<string?> VerifyAsync(Client client, ClientCredentials credentials, ClientAuthenticationContext context, CancellationToken ct) =>
+        ValueTask.FromResult(ClientSecretHasher.VerifyClient(client, credentials.Secret));
 }

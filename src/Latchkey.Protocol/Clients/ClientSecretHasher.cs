@@ -26,6 +26,12 @@ public static class ClientSecretHasher
         return $"{Pbkdf2Prefix}{Pbkdf2Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
+    /// <summary>Null when <paramref name="secret"/> is the client's secret; otherwise why not (for the log).</summary>
+    public static string? VerifyClient(Client client, string? secret) =>
+        client.SecretHash is null || secret is null ? "client has no secret"
+        : Verify(secret, client.SecretHash) ? null
+        : "secret did not verify";
+
     public static bool Verify(string secret, string storedHash)
     {
         if (storedHash.StartsWith(Sha256Prefix, StringComparison.Ordinal))

@@ -14,5 +14,6 @@ public sealed class NoneAuthenticator : IClientAuthenticator
         return new ClientCredentials(Method, id, null);
     }
 
-    public bool Verify(Client client, ClientCredentials credentials) => client.IsPublic;
+    public ValueTask<string?> VerifyAsync(Client client, ClientCredentials credentials, ClientAuthenticationContext context, CancellationToken ct) =>
+        ValueTask.FromResult(client.IsPublic ? null : "confidential client sent no credentials");
 }

@@ -5,6 +5,9 @@ public static class Parameters
 {
     public const string ClientId = "client_id";
     public const string ClientSecret = "client_secret";
+    /// <summary>RFC 7521 §4.2.</summary>
+    public const string ClientAssertion = "client_assertion";
+    public const string ClientAssertionType = "client_assertion_type";
     public const string ResponseType = "response_type";
     public const string ResponseMode = "response_mode";
     public const string RedirectUri = "redirect_uri";

@@ -54,7 +54,19 @@ public static class ClientAuthMethods
 {
     public const string ClientSecretBasic = "client_secret_basic";
     public const string ClientSecretPost = "client_secret_post";
+    /// <summary>OIDC Core §9: a JWT signed with HMAC over the client secret.</summary>
+    public const string ClientSecretJwt = "client_secret_jwt";
+    /// <summary>OIDC Core §9: a JWT signed with a key from the client's JWKS.</summary>
+    public const string PrivateKeyJwt = "private_key_jwt";
     public const string None = "none";
+
+    public static readonly IReadOnlyList<string> All = [ClientSecretBasic, ClientSecretPost, ClientSecretJwt, PrivateKeyJwt, None];
+}
+
+public static class ClientAssertionTypes
+{
+    /// <summary>RFC 7523 §2.2.</summary>
+    public const string JwtBearer = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 }
 
 public static class StandardScopes

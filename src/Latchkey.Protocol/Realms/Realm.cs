@@ -8,4 +8,10 @@ public sealed record Realm
 
     /// <summary>JWS alg for ID and access tokens: RS256 (default), ES256 or PS256.</summary>
     public string SigningAlgorithm { get; init; } = SigningAlgorithms.RS256;
+
+    /// <summary>
+    /// Whether the password grant (RFC 6749 §4.3) returns an ID token when openid is asked. On by default, as in
+    /// Keycloak: see docs/flows/password.md for why, and when to turn it off.
+    /// </summary>
+    public bool PasswordGrantIdTokens { get; init; } = true;
 }

@@ -4,4 +4,12 @@ public interface ISigningKeyStore
 {
     ValueTask<IReadOnlyList<StoredSigningKey>> ListAsync(string realm, CancellationToken ct);
     ValueTask AddAsync(StoredSigningKey key, CancellationToken ct);
+
+    /// <summary>
+    /// Sets when a key stops signing and stops being published. With <paramref name="onlyIfNotRetired"/>, only a key
+    /// not yet given a retirement is changed — of two nodes scheduling a successor at once, one wins. False when
+    /// nothing changed.
+    /// </summary>
+    ValueTask<bool> SetRetirementAsync(string realm, string keyId, DateTimeOffset retiresAt, DateTimeOffset unpublishAt, bool onlyIfNotRetired,
+        CancellationToken ct);
 }

@@ -8,17 +8,17 @@ public sealed class SigningKey
 {
     private readonly AsymmetricAlgorithm _key;
 
-    public SigningKey(string keyId, string algorithm, AsymmetricAlgorithm key, bool active)
+    public SigningKey(string keyId, string algorithm, AsymmetricAlgorithm key, KeyLifetime? lifetime = null)
     {
         KeyId = keyId;
         Algorithm = algorithm;
         _key = key;
-        Active = active;
+        Lifetime = lifetime ?? KeyLifetime.Always;
     }
 
     public string KeyId { get; }
     public string Algorithm { get; }
-    public bool Active { get; }
+    public KeyLifetime Lifetime { get; }
 
     /// <summary>RFC 7518 §3.3 (RS256), §3.4 (ES256, raw R||S), §3.5 (PS256).</summary>
     public byte[] Sign(ReadOnlySpan<byte> data) => Algorithm switch

@@ -2,6 +2,7 @@ using Latchkey.Protocol.Audit;
 using Latchkey.Protocol.Clients;
 using Latchkey.Protocol.Primitives;
 using Latchkey.Protocol.Realms;
+using Latchkey.Protocol.Storage;
 using Latchkey.Protocol.Users;
 using Latchkey.Server.Sessions;
 using Latchkey.Storage;
@@ -15,7 +16,8 @@ namespace Latchkey.Server.Admin;
 /// Registration of realms, scopes, clients and users: used by the command line, the import file and
 /// the demo realm. Writes only what differs, so applying the same input twice changes nothing.
 /// </summary>
-public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory, CachingDirectoryStore cache, IAuditSink audit)
+public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory, CachingDirectoryStore cache, IKeyProtector protector,
+    IAuditSink audit)
 {
     public async Task<bool> AnyRealmAsync(CancellationToken ct)
     {
@@ -29,17 +31,19 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
         return (await db.Realms.AsNoTracking().OrderBy(r => r.Name).ToListAsync(ct)).Select(r => r.ToModel()).ToArray();
     }
 
-    public async Task<bool> SaveRealmAsync(string name, string? displayName, string algorithm, CancellationToken ct)
+    /// <summary>Creates the realm or updates every setting of it to <paramref name="model"/>.</summary>
+    public async Task<bool> SaveRealmAsync(Realm model, CancellationToken ct)
     {
-        if (!SigningAlgorithms.IsSupported(algorithm)) throw new AdminException($"Unsupported signing algorithm '{algorithm}'.");
+        if (!SigningAlgorithms.IsSupported(model.SigningAlgorithm)) throw new AdminException($"Unsupported signing algorithm '{model.SigningAlgorithm}'.");
         await using var db = await factory.CreateDbContextAsync(ct);
-        var realm = await db.Realms.FirstOrDefaultAsync(r => r.Name == name, ct);
-        if (realm is null) db.Realms.Add(realm = new RealmEntity { Name = name, SigningAlgorithm = algorithm });
-        realm.DisplayName = displayName;
-        realm.SigningAlgorithm = algorithm;
+        var realm = await db.Realms.FirstOrDefaultAsync(r => r.Name == model.Name, ct);
+        if (realm is null) db.Realms.Add(realm = new RealmEntity { Name = model.Name, SigningAlgorithm = model.SigningAlgorithm });
+        realm.DisplayName = model.DisplayName;
+        realm.SigningAlgorithm = model.SigningAlgorithm;
+        realm.PasswordGrantIdTokens = model.PasswordGrantIdTokens;
         var changed = await db.SaveChangesAsync(ct) > 0;
-        cache.Invalidate(name);
-        if (changed) audit.Record(new AuditEvent(AuditEvents.RealmSaved, name));
+        cache.Invalidate(model.Name);
+        if (changed) audit.Record(new AuditEvent(AuditEvents.RealmSaved, model.Name));
         return changed;
     }
 
@@ -60,6 +64,7 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
     /// <summary>Registers or updates a client. Returns the generated secret when one was generated (shown once).</summary>
     public async Task<(Client Client, string? GeneratedSecret, bool Changed)> SaveClientAsync(string realm, ClientRegistration registration, CancellationToken ct)
     {
+        ClientAuthRules.Check(registration);
         RedirectUriRules.Check(registration.RedirectUris.Concat(registration.PostLogoutRedirectUris)
             .Concat(new[] { registration.BackchannelLogoutUri, registration.FrontchannelLogoutUri,
                 registration.BackchannelClientNotificationEndpoint }.OfType<string>()));
@@ -70,21 +75,8 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
         await RequireRealmAsync(db, realm, ct);
         var clientId = registration.ClientId ?? $"client-{RandomToken.Create(9)}";
         var e = await db.Clients.FirstOrDefaultAsync(c => c.Realm == realm && c.ClientId == clientId, ct);
-        string? generated = null;
-        var secretHash = e?.SecretHash;
-        if (registration.Type == ClientType.Confidential)
-        {
-            if (registration.ChosenSecret is { } chosen)
-            {
-                if (secretHash is null || !ClientSecretHasher.Verify(chosen, secretHash)) secretHash = ClientSecretHasher.HashChosen(chosen);
-            }
-            else if (secretHash is null)
-            {
-                generated = ClientSecretHasher.GenerateSecret();
-                secretHash = ClientSecretHasher.HashGenerated(generated);
-            }
-        }
-        var client = registration.ToClient(realm, clientId, secretHash);
+        var (secretHash, protectedSecret, generated) = ClientAuthRules.Secrets(registration, e?.SecretHash, e?.ProtectedSecret, protector);
+        var client = registration.ToClient(realm, clientId, secretHash, protectedSecret);
         if (e is null) db.Clients.Add(e = new ClientEntity { Realm = realm, ClientId = clientId });
         e.CopyFrom(client);
         var changed = await db.SaveChangesAsync(ct) > 0;
@@ -106,8 +98,10 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
         var e = await db.Clients.FirstOrDefaultAsync(c => c.Realm == realm && c.ClientId == clientId, ct)
             ?? throw new AdminException($"No client '{clientId}' in realm '{realm}'.");
         if (e.Type == (int)ClientType.Public) throw new AdminException("Public clients have no secret.");
+        if (e.TokenEndpointAuthMethod == ClientAuthMethods.PrivateKeyJwt) throw new AdminException("A private_key_jwt client has keys, not a secret.");
         var secret = ClientSecretHasher.GenerateSecret();
         e.SecretHash = ClientSecretHasher.HashGenerated(secret);
+        if (e.TokenEndpointAuthMethod == ClientAuthMethods.ClientSecretJwt) e.ProtectedSecret = ClientAuthRules.Protect(protector, secret);
         await db.SaveChangesAsync(ct);
         cache.Invalidate(realm);
         audit.Record(new AuditEvent(AuditEvents.ClientSecretRotated, realm) { ClientId = clientId });

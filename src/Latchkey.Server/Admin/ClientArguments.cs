@@ -15,6 +15,9 @@ public static class ClientArguments
             ClientId = TakeOption(args, "--id"),
             DisplayName = TakeOption(args, "--name"),
             Type = TakeFlag(args, "--public") ? ClientType.Public : ClientType.Confidential,
+            TokenEndpointAuthMethod = TakeOption(args, "--auth-method"),
+            Jwks = TakeOption(args, "--jwks") is { } file ? ReadJwks(file) : null,
+            JwksUri = TakeOption(args, "--jwks-uri"),
             RedirectUris = TakeAll(args, "--redirect-uri"),
             PostLogoutRedirectUris = TakeAll(args, "--post-logout-redirect-uri"),
             AllowedScopes = TakeOption(args, "--scopes")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? defaults.AllowedScopes,
@@ -41,6 +44,18 @@ public static class ClientArguments
         };
         if (args.Count > 0) throw new AdminException($"Unknown arguments: {string.Join(' ', args)}\n{Usage}");
         return registration;
+    }
+
+    private static string ReadJwks(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AdminException($"Cannot read --jwks file '{path}': {e.Message}");
+        }
     }
 
     private static int Seconds(List<string> args, string name, int fallback)

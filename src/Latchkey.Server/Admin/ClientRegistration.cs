@@ -10,6 +10,11 @@ public sealed record ClientRegistration
     public ClientType Type { get; init; } = ClientType.Confidential;
     /// <summary>A secret chosen by a person (import); it gets a slow hash. Null: one is generated.</summary>
     public string? ChosenSecret { get; init; }
+    /// <summary>One of <see cref="Protocol.Primitives.ClientAuthMethods"/>; null keeps the default for the client's type.</summary>
+    public string? TokenEndpointAuthMethod { get; init; }
+    /// <summary>A JWK Set document with the client's public keys (private_key_jwt).</summary>
+    public string? Jwks { get; init; }
+    public string? JwksUri { get; init; }
     public IReadOnlyList<string> RedirectUris { get; init; } = [];
     public IReadOnlyList<string> PostLogoutRedirectUris { get; init; } = [];
     public IReadOnlyList<string> AllowedScopes { get; init; } = ["openid", "profile", "email", "offline_access"];
@@ -31,13 +36,17 @@ public sealed record ClientRegistration
     public int AuthorizationCodeLifetimeSeconds { get; init; } = 60;
     public int RefreshTokenLifetimeSeconds { get; init; } = 30 * 24 * 3600;
 
-    public Client ToClient(string realm, string clientId, string? secretHash) => new()
+    public Client ToClient(string realm, string clientId, string? secretHash, byte[]? protectedSecret) => new()
     {
         Realm = realm,
         ClientId = clientId,
         DisplayName = DisplayName,
         Type = Type,
         SecretHash = Type == ClientType.Public ? null : secretHash,
+        TokenEndpointAuthMethod = TokenEndpointAuthMethod,
+        ProtectedSecret = protectedSecret,
+        Jwks = Jwks,
+        JwksUri = JwksUri,
         RedirectUris = RedirectUris,
         PostLogoutRedirectUris = PostLogoutRedirectUris,
         AllowedScopes = AllowedScopes,

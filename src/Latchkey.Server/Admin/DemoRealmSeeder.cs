@@ -16,7 +16,7 @@ public sealed class DemoRealmSeeder(AdminRepository admin, IOptions<LatchkeyOpti
     {
         var realm = options.Value.DemoRealm;
         if (string.IsNullOrEmpty(realm) || await admin.AnyRealmAsync(ct)) return;
-        await admin.SaveRealmAsync(realm, "Demo", SigningAlgorithms.RS256, ct);
+        await admin.SaveRealmAsync(new Realm { Name = realm, DisplayName = "Demo", SigningAlgorithm = SigningAlgorithms.RS256 }, ct);
         await admin.SaveScopeAsync(realm, new ScopeDefinition("api", "Use the demo API on your behalf", "demo-api"), ct);
         string[] scopes = ["openid", "profile", "email", "offline_access", "api"];
         var (_, webSecret, _) = await admin.SaveClientAsync(realm, new ClientRegistration

@@ -12,6 +12,8 @@ public sealed record ImportFile
         public required string Name { get; init; }
         public string? DisplayName { get; init; }
         public string SigningAlgorithm { get; init; } = "RS256";
+        /// <summary>Whether the password grant returns an ID token when openid is asked (docs/flows/password.md).</summary>
+        public bool PasswordGrantIdTokens { get; init; } = true;
         public List<ScopeImport> Scopes { get; init; } = [];
         public List<ClientImport> Clients { get; init; } = [];
         public List<UserImport> Users { get; init; } = [];
@@ -25,6 +27,11 @@ public sealed record ImportFile
         public string? DisplayName { get; init; }
         public string Type { get; init; } = "confidential";
         public string? Secret { get; init; }
+        /// <summary>client_secret_basic, client_secret_post, client_secret_jwt, private_key_jwt or none; absent: the default for the type.</summary>
+        public string? TokenEndpointAuthMethod { get; init; }
+        /// <summary>The client's public keys, a JWK Set object (private_key_jwt).</summary>
+        public System.Text.Json.JsonElement? Jwks { get; init; }
+        public string? JwksUri { get; init; }
         public List<string> RedirectUris { get; init; } = [];
         public List<string> PostLogoutRedirectUris { get; init; } = [];
         public List<string>? AllowedScopes { get; init; }

@@ -35,7 +35,11 @@ public sealed class ImportFileLoader(AdminRepository admin, ILogger<ImportFileLo
 
     private async Task<int> ApplyAsync(ImportFile.RealmImport realm, TextWriter console, CancellationToken ct)
     {
-        var changes = await admin.SaveRealmAsync(realm.Name, realm.DisplayName, realm.SigningAlgorithm, ct) ? 1 : 0;
+        var changes = await admin.SaveRealmAsync(new Realm
+        {
+            Name = realm.Name, DisplayName = realm.DisplayName, SigningAlgorithm = realm.SigningAlgorithm,
+            PasswordGrantIdTokens = realm.PasswordGrantIdTokens,
+        }, ct) ? 1 : 0;
         foreach (var scope in realm.Scopes)
             changes += await admin.SaveScopeAsync(realm.Name, new ScopeDefinition(scope.Name, scope.Description ?? scope.Name, scope.Audience), ct) ? 1 : 0;
         foreach (var client in realm.Clients)
@@ -62,6 +66,9 @@ public sealed class ImportFileLoader(AdminRepository admin, ILogger<ImportFileLo
         DisplayName = c.DisplayName,
         Type = ParseEnum<ClientType>(c.Type, "type"),
         ChosenSecret = c.Secret,
+        TokenEndpointAuthMethod = c.TokenEndpointAuthMethod,
+        Jwks = c.Jwks is { ValueKind: not JsonValueKind.Null } jwks ? jwks.GetRawText() : null,
+        JwksUri = c.JwksUri,
         RedirectUris = c.RedirectUris,
         PostLogoutRedirectUris = c.PostLogoutRedirectUris,
         AllowedScopes = c.AllowedScopes ?? new ClientRegistration().AllowedScopes,

@@ -7,6 +7,13 @@ public sealed class ClientEntity
     public string? DisplayName { get; set; }
     public int Type { get; set; }
     public string? SecretHash { get; set; }
+    /// <summary>Null: the default methods for the client's type.</summary>
+    public string? TokenEndpointAuthMethod { get; set; }
+    /// <summary>Encrypted by IKeyProtector; only for client_secret_jwt.</summary>
+    public byte[]? ProtectedSecret { get; set; }
+    /// <summary>A JWK Set document.</summary>
+    public string? Jwks { get; set; }
+    public string? JwksUri { get; set; }
     /// <summary>One URI per line.</summary>
     public string RedirectUris { get; set; } = "";
     public string PostLogoutRedirectUris { get; set; } = "";

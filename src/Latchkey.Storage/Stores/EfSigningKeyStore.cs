@@ -10,7 +10,8 @@ public sealed class EfSigningKeyStore(IDbContextFactory<LatchkeyDbContext> facto
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var keys = await db.SigningKeys.AsNoTracking().Where(k => k.Realm == realm).ToListAsync(ct);
-        return keys.Select(k => new StoredSigningKey(k.Realm, k.KeyId, k.Algorithm, k.ProtectedPrivateKey, k.CreatedAt, k.RetiredAt)).ToArray();
+        return keys.Select(k => new StoredSigningKey(k.Realm, k.KeyId, k.Algorithm, k.ProtectedPrivateKey, k.CreatedAt, k.RetiredAt,
+            k.ActivatesAt, k.UnpublishAt)).ToArray();
     }
 
     public async ValueTask AddAsync(StoredSigningKey key, CancellationToken ct)
@@ -18,9 +19,18 @@ public sealed class EfSigningKeyStore(IDbContextFactory<LatchkeyDbContext> facto
         await using var db = await factory.CreateDbContextAsync(ct);
         db.SigningKeys.Add(new SigningKeyEntity
         {
-            Realm = key.Realm, KeyId = key.KeyId, Algorithm = key.Algorithm,
-            ProtectedPrivateKey = key.ProtectedPrivateKey, CreatedAt = key.CreatedAt, RetiredAt = key.RetiredAt,
+            Realm = key.Realm, KeyId = key.KeyId, Algorithm = key.Algorithm, ProtectedPrivateKey = key.ProtectedPrivateKey,
+            CreatedAt = key.CreatedAt, RetiredAt = key.RetiredAt, ActivatesAt = key.ActivatesAt, UnpublishAt = key.UnpublishAt,
         });
         await db.SaveChangesAsync(ct);
+    }
+
+    public async ValueTask<bool> SetRetirementAsync(string realm, string keyId, DateTimeOffset retiresAt, DateTimeOffset unpublishAt,
+        bool onlyIfNotRetired, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var key = db.SigningKeys.Where(k => k.Realm == realm && k.KeyId == keyId);
+        if (onlyIfNotRetired) key = key.Where(k => k.RetiredAt == null);
+        return await key.ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, retiresAt).SetProperty(k => k.UnpublishAt, unpublishAt), ct) == 1;
     }
 }

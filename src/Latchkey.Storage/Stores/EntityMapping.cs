@@ -15,6 +15,10 @@ public static class EntityMapping
         DisplayName = e.DisplayName,
         Type = (ClientType)e.Type,
         SecretHash = e.SecretHash,
+        TokenEndpointAuthMethod = e.TokenEndpointAuthMethod,
+        ProtectedSecret = e.ProtectedSecret,
+        Jwks = e.Jwks,
+        JwksUri = e.JwksUri,
         RedirectUris = Lists.FromLines(e.RedirectUris),
         PostLogoutRedirectUris = Lists.FromLines(e.PostLogoutRedirectUris),
         AllowedScopes = Lists.FromSpaces(e.AllowedScopes),
@@ -42,6 +46,10 @@ public static class EntityMapping
         e.DisplayName = c.DisplayName;
         e.Type = (int)c.Type;
         e.SecretHash = c.SecretHash;
+        e.TokenEndpointAuthMethod = c.TokenEndpointAuthMethod;
+        e.ProtectedSecret = c.ProtectedSecret;
+        e.Jwks = c.Jwks;
+        e.JwksUri = c.JwksUri;
         e.RedirectUris = Lists.Lines(c.RedirectUris);
         e.PostLogoutRedirectUris = Lists.Lines(c.PostLogoutRedirectUris);
         e.AllowedScopes = Lists.Spaces(c.AllowedScopes);
@@ -91,6 +99,9 @@ public static class EntityMapping
 
     public static string Normalize(string username) => username.Trim().ToLowerInvariant();
 
-    public static Realm ToModel(this RealmEntity e) => new() { Name = e.Name, DisplayName = e.DisplayName, SigningAlgorithm = e.SigningAlgorithm };
+    public static Realm ToModel(this RealmEntity e) => new()
+    {
+        Name = e.Name, DisplayName = e.DisplayName, SigningAlgorithm = e.SigningAlgorithm, PasswordGrantIdTokens = e.PasswordGrantIdTokens,
+    };
     public static ScopeDefinition ToModel(this ScopeEntity e) => new(e.Name, e.Description, e.Audience);
 }

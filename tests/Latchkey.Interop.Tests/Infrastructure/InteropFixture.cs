@@ -49,9 +49,16 @@ public sealed class InteropFixture : IAsyncLifetime
     public const string OpenIdClientCiba = "node-openid-client-ciba";
     /// <summary>A service with only the client-credentials switch.</summary>
     public const string Service = "interop-service";
-    /// <summary>A resource server that may introspect any token of the realm.</summary>
     /// <summary>The API's client id is its audience: Latchkey answers a resource server only about tokens meant for it (RFC 7662 §4).</summary>
     public const string ResourceServer = "test-api";
+
+    /// <summary>
+    /// A service that authenticates with private_key_jwt; its registered JWK Set holds the public halves of
+    /// ClientAssertions.Rsa (the .NET side signs with it) and ClientAssertions.Ec (the Node side).
+    /// </summary>
+    public const string PrivateKeyJwtService = "interop-private-key-jwt";
+    /// <summary>A service that authenticates with client_secret_jwt (HS256 needs 32 bytes of secret at least).</summary>
+    public const string ClientSecretJwtService = "interop-client-secret-jwt";
 
     public LatchkeyServer Server { get; } = new();
     public string Issuer => Server.Issuer;
@@ -110,6 +117,16 @@ public sealed class InteropFixture : IAsyncLifetime
         await SaveAsync(admin, new ClientRegistration
         {
             ClientId = Service, ChosenSecret = ServiceSecret, AllowedScopes = ["api"], Capabilities = ClientCapabilities.ServiceAccount,
+        });
+        await SaveAsync(admin, new ClientRegistration
+        {
+            ClientId = PrivateKeyJwtService, TokenEndpointAuthMethod = "private_key_jwt", Jwks = ClientAssertions.InlineJwks,
+            AllowedScopes = ["api"], Capabilities = ClientCapabilities.ServiceAccount,
+        });
+        await SaveAsync(admin, new ClientRegistration
+        {
+            ClientId = ClientSecretJwtService, TokenEndpointAuthMethod = "client_secret_jwt", ChosenSecret = ClientAssertions.JwtSecret,
+            AllowedScopes = ["api"], Capabilities = ClientCapabilities.ServiceAccount,
         });
         await SaveAsync(admin, new ClientRegistration
         {

@@ -10,6 +10,8 @@ public static class Flow
     public const string Implicit = "implicit (id_token), in Chromium";
     public const string Refresh = "refresh token, rotated";
     public const string ClientCredentials = "client credentials";
+    public const string PrivateKeyJwt = "client credentials, private_key_jwt (RFC 7523)";
+    public const string ClientSecretJwt = "client credentials, client_secret_jwt (RFC 7523)";
     public const string Password = "resource owner password";
     public const string TokenExchange = "token exchange (RFC 8693)";
     public const string UserInfo = "userinfo";

@@ -21,6 +21,8 @@ public static class InteropMatrix
         (Flow.Implicit, [StockClient.OpenIdClient]),
         (Flow.Refresh, [StockClient.IdentityModel, StockClient.OidcClient, StockClient.OpenIdClient]),
         (Flow.ClientCredentials, [StockClient.IdentityModel, StockClient.OpenIdClient]),
+        (Flow.PrivateKeyJwt, [StockClient.IdentityModel, StockClient.OpenIdClient]),
+        (Flow.ClientSecretJwt, [StockClient.IdentityModel, StockClient.OpenIdClient]),
         (Flow.Password, [StockClient.IdentityModel]),
         (Flow.TokenExchange, [StockClient.IdentityModel]),
         (Flow.UserInfo, [StockClient.IdentityModel, StockClient.OidcClient, StockClient.OpenIdClient]),

@@ -54,6 +54,10 @@ public static class TestRealm
           { "clientId": "ciba-pin", "secret": "{{WebSecret}}", "capabilities": ["ciba"], "backchannelUserCodeParameter": true,
             "allowedScopes": ["openid"] },
           { "clientId": "ciba-public", "type": "public", "capabilities": ["ciba"], "allowedScopes": ["openid"] },
+          { "clientId": "jwt-key", "tokenEndpointAuthMethod": "private_key_jwt", "jwks": {{ClientAssertions.InlineJwks}},
+            "capabilities": ["serviceAccount"], "allowedScopes": ["api"] },
+          { "clientId": "jwt-secret", "tokenEndpointAuthMethod": "client_secret_jwt", "secret": "{{ClientAssertions.JwtSecret}}",
+            "capabilities": ["serviceAccount"], "allowedScopes": ["api"] },
           { "clientId": "tv-confidential", "secret": "{{WebSecret}}", "capabilities": ["deviceAuthorizationGrant"],
             "allowedScopes": ["openid", "api"] }
         ],

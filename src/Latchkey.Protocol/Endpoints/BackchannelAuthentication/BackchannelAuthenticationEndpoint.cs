@@ -35,7 +35,7 @@ public sealed class BackchannelAuthenticationEndpoint(
         if (RejectMalformedParameters.Check(request) is { } malformed) return malformed;
 
         // §7.1: the client authenticates as registered; a public client cannot, so CIBA is not for it.
-        var authenticated = await authenticateClient.AuthenticateAsync(issuer.RealmName, request, ct);
+        var authenticated = await authenticateClient.AuthenticateAsync(issuer, EndpointPaths.BackchannelAuthentication, request, ct);
         if (!authenticated.Succeeded) return authenticated.Error!;
         var client = authenticated.Value!;
         if (client.IsPublic || !client.Has(ClientCapabilities.Ciba))

@@ -26,7 +26,7 @@ public sealed class DeviceAuthorizationEndpoint(
         if (RejectMalformedParameters.Check(request) is { } malformed) return malformed;
 
         // §3.1: client authentication as at the token endpoint (RFC 6749 §3.2.1); public clients send client_id.
-        var client = await authenticateClient.AuthenticateAsync(issuer.RealmName, request, ct);
+        var client = await authenticateClient.AuthenticateAsync(issuer, EndpointPaths.DeviceAuthorization, request, ct);
         if (!client.Succeeded) return client.Error!;
         if (!client.Value!.Has(ClientCapabilities.DeviceAuthorizationGrant))
             return OAuthErrors.UnauthorizedClient("The client is not allowed to use the device authorization grant.");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Latchkey.Protocol.Clients.Assertions;
 using Latchkey.Protocol.Primitives;
 using Latchkey.Protocol.Realms;
 using Latchkey.Protocol.Tokens;
@@ -44,11 +45,14 @@ public static class DiscoveryDocument
         Array(w, "grant_types_supported", grants);
         Array(w, "subject_types_supported", ["public"]);
         Array(w, "id_token_signing_alg_values_supported", [issuer.Realm.SigningAlgorithm]);
-        Array(w, "token_endpoint_auth_methods_supported",
-            [ClientAuthMethods.ClientSecretBasic, ClientAuthMethods.ClientSecretPost, ClientAuthMethods.None]);
-        Array(w, "introspection_endpoint_auth_methods_supported", [ClientAuthMethods.ClientSecretBasic, ClientAuthMethods.ClientSecretPost]);
-        Array(w, "revocation_endpoint_auth_methods_supported",
-            [ClientAuthMethods.ClientSecretBasic, ClientAuthMethods.ClientSecretPost, ClientAuthMethods.None]);
+        // OIDC Discovery §3, RFC 8414 §2: every method ClientAuthentication accepts; introspection is for
+        // confidential clients only (IntrospectionEndpoint), so not "none" there.
+        Array(w, "token_endpoint_auth_methods_supported", ClientAuthMethods.All);
+        Array(w, "token_endpoint_auth_signing_alg_values_supported", ClientAssertionAlgorithms.All);
+        Array(w, "introspection_endpoint_auth_methods_supported", ClientAuthMethods.All.Where(m => m != ClientAuthMethods.None));
+        Array(w, "introspection_endpoint_auth_signing_alg_values_supported", ClientAssertionAlgorithms.All);
+        Array(w, "revocation_endpoint_auth_methods_supported", ClientAuthMethods.All);
+        Array(w, "revocation_endpoint_auth_signing_alg_values_supported", ClientAssertionAlgorithms.All);
         Array(w, "code_challenge_methods_supported", [CodeChallengeMethods.S256, CodeChallengeMethods.Plain]);
         Array(w, "prompt_values_supported", [Prompts.None, Prompts.Login, Prompts.Consent, Prompts.SelectAccount]);
         Array(w, "claims_supported", [ClaimNames.Subject, ClaimNames.Issuer, ClaimNames.Audience, ClaimNames.Expires,

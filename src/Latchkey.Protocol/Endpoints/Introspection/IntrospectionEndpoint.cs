@@ -19,7 +19,7 @@ public sealed class IntrospectionEndpoint(ClientAuthentication authenticateClien
     public async ValueTask<Result<Answer>> HandleAsync(IssuerContext issuer, OAuthRequest request, CancellationToken ct)
     {
         if (RejectMalformedParameters.Check(request) is { } malformed) return malformed;
-        var caller = await authenticateClient.AuthenticateAsync(issuer.RealmName, request, ct);
+        var caller = await authenticateClient.AuthenticateAsync(issuer, EndpointPaths.Introspect, request, ct);
         if (!caller.Succeeded) return caller.Error!;
         if (caller.Value!.IsPublic) return OAuthErrors.InvalidClient("Public clients may not introspect tokens.");
         var token = request[Parameters.Token];

@@ -17,7 +17,7 @@ public sealed class RevocationEndpoint(ClientAuthentication authenticateClient, 
     public async ValueTask<OAuthError?> HandleAsync(IssuerContext issuer, OAuthRequest request, CancellationToken ct)
     {
         if (RejectMalformedParameters.Check(request) is { } malformed) return malformed;
-        var caller = await authenticateClient.AuthenticateAsync(issuer.RealmName, request, ct);
+        var caller = await authenticateClient.AuthenticateAsync(issuer, EndpointPaths.Revoke, request, ct);
         if (!caller.Succeeded) return caller.Error;
         var token = request[Parameters.Token];
         if (token is null) return OAuthErrors.InvalidRequest("token is required.");

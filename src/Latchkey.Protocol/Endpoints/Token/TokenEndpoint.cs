@@ -23,7 +23,7 @@ public sealed class TokenEndpoint(ClientAuthentication authenticateClient, Grant
     {
         if (RejectMalformedParameters.Check(request) is { } malformed) return malformed;
 
-        var client = await authenticateClient.AuthenticateAsync(issuer.RealmName, request, ct);
+        var client = await authenticateClient.AuthenticateAsync(issuer, EndpointPaths.Token, request, ct);
         if (!client.Succeeded) return client.Error!;
 
         var handler = grantHandlers.Resolve(request[Parameters.GrantType]);

@@ -10,7 +10,7 @@ namespace Latchkey.Protocol.Grants.Password;
 /// <summary>
 /// RFC 6749 §4.3, discouraged (RFC 9700 §2.4): only for clients given direct access grants. The
 /// password goes through the same throttle as the login page. An ID token is issued when openid is
-/// asked, as Keycloak does: the user did authenticate, with a password (amr pwd).
+/// asked and the realm allows it (Realm.PasswordGrantIdTokens): the user did authenticate, with a password (amr pwd).
 /// </summary>
 public sealed class ResourceOwnerPasswordGrant(IPasswordAuthenticator passwords, ScopeCatalog scopes, TimeProvider clock) : IGrantHandler
 {
@@ -46,7 +46,7 @@ public sealed class ResourceOwnerPasswordGrant(IPasswordAuthenticator passwords,
             User = check.User,
             Scopes = requested,
             Audiences = await scopes.AudiencesAsync(issuer.RealmName, requested, ct),
-            IssueIdToken = requested.Contains(StandardScopes.OpenId),
+            IssueIdToken = requested.Contains(StandardScopes.OpenId) && issuer.Realm.PasswordGrantIdTokens,
             IssueRefreshToken = client.AlwaysIssueRefreshToken || requested.Contains(StandardScopes.OfflineAccess),
             AuthTime = clock.GetUtcNow(),
             Amr = PasswordAmr,

@@ -206,9 +206,18 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.Property<int>("IdTokenLifetimeSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Jwks")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JwksUri")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PostLogoutRedirectUris")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ProtectedSecret")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("RedirectUris")
                         .IsRequired()
@@ -221,6 +230,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecretHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenEndpointAuthMethod")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TokenExchangeAudiences")
@@ -424,6 +436,11 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.Property<string>("DisplayName")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PasswordGrantIdTokens")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("SigningAlgorithm")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -568,6 +585,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.Property<string>("KeyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ActivatesAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Algorithm")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -582,9 +602,31 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.Property<long?>("RetiredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("UnpublishAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Realm", "KeyId");
 
                     b.ToTable("SigningKeys");
+                });
+
+            modelBuilder.Entity("Latchkey.Storage.Entities.UsedClientAssertionEntity", b =>
+                {
+                    b.Property<string>("Realm")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JtiHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Realm", "ClientId", "JtiHash");
+
+                    b.ToTable("UsedClientAssertions");
                 });
 
             modelBuilder.Entity("Latchkey.Storage.Entities.UserEntity", b =>

@@ -1,6 +1,7 @@
 using Latchkey.Protocol.Clients;
 using Latchkey.Protocol.Primitives;
 using Latchkey.Protocol.Storage;
+using Latchkey.Protocol.Tokens;
 
 namespace Latchkey.Protocol.Endpoints.Token.Steps;
 
@@ -12,23 +13,28 @@ public sealed class ClientAuthentication(IEnumerable<IClientAuthenticator> authe
 {
     private readonly IClientAuthenticator[] _authenticators = authenticators.ToArray();
 
-    public async ValueTask<Result<Client>> AuthenticateAsync(string realm, OAuthRequest request, CancellationToken ct)
+    /// <param name="endpointPath">The endpoint being called (<see cref="EndpointPaths"/>): an assertion may name its URL as aud.</param>
+    public async ValueTask<Result<Client>> AuthenticateAsync(IssuerContext issuer, string endpointPath, OAuthRequest request, CancellationToken ct)
     {
         var presented = Presented(request);
         if (!presented.Succeeded) return presented.Error!;
         var (authenticator, credentials) = presented.Value;
 
+        // RFC 7521 §4.2: a client_id sent beside the credentials must name the same client.
         var bodyClientId = request[Parameters.ClientId];
         if (bodyClientId is not null && bodyClientId != credentials.ClientId)
             return OAuthErrors.InvalidClient("client_id does not match the authenticated client.");
 
-        var client = await clients.FindAsync(realm, credentials.ClientId, ct);
+        var client = await clients.FindAsync(issuer.RealmName, credentials.ClientId, ct);
         if (client is null)
             return OAuthErrors.InvalidClient("Client authentication failed.", $"unknown client '{credentials.ClientId}'");
-        if (!client.IsPublic && authenticator.Method == ClientAuthMethods.None)
-            return OAuthErrors.InvalidClient("Client authentication failed.", "confidential client sent no credentials");
-        if (!authenticator.Verify(client, credentials))
-            return OAuthErrors.InvalidClient("Client authentication failed.", $"{authenticator.Method} did not verify");
+        // OIDC Core §9: a client registered for one method must use it.
+        if (!client.Accepts(authenticator.Method))
+            return OAuthErrors.InvalidClient("Client authentication failed.",
+                $"client '{client.ClientId}' used {authenticator.Method}, registered for {client.TokenEndpointAuthMethod ?? "the default methods"}");
+        var failure = await authenticator.VerifyAsync(client, credentials, new ClientAuthenticationContext(issuer, endpointPath), ct);
+        if (failure is not null)
+            return OAuthErrors.InvalidClient("Client authentication failed.", $"{authenticator.Method} for '{client.ClientId}': {failure}");
         return client;
     }
 

@@ -12,7 +12,7 @@ public static class RejectMalformedParameters
 
     private static readonly HashSet<string> TokenParameters =
     [
-        Parameters.SubjectToken, Parameters.ActorToken, Parameters.IdTokenHint, Parameters.Token, Parameters.AccessToken,
+        Parameters.SubjectToken, Parameters.ActorToken, Parameters.ClientAssertion, Parameters.IdTokenHint, Parameters.Token, Parameters.AccessToken,
     ];
 
     /// <summary>The only parameters a later RFC lets repeat: RFC 8707 §2 resource and RFC 8693 §2.1 audience.</summary>
