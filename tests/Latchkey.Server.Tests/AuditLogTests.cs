@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Latchkey.Protocol.Tokens;
 using Latchkey.Server.Admin;
 using Latchkey.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,9 @@ public sealed class AuditLogTests(AuditedServer server) : IClassFixture<AuditedS
         await admin.SaveClientAsync(TestRealm.Name, new ClientRegistration { ClientId = "audited", ChosenSecret = ChosenSecret }, CancellationToken.None);
         secrets.Add(await admin.RotateSecretAsync(TestRealm.Name, "audited", CancellationToken.None));
         await admin.SetPasswordAsync(TestRealm.Name, "bob", NewPassword, CancellationToken.None);
+        var keys = server.Services.GetRequiredService<SigningKeyRotation>();
+        var successor = await keys.RotateAsync(TestRealm.Name, "RS256", immediately: false, CancellationToken.None);
+        await keys.RetireAsync(TestRealm.Name, successor.KeyId, CancellationToken.None);
 
         var events = audit.Events.ToList();
         Assert.All(events, e => Assert.Equal(TestRealm.Name, e.GetProperty("realm").GetString()));
@@ -67,6 +71,8 @@ public sealed class AuditLogTests(AuditedServer server) : IClassFixture<AuditedS
         Single(events, "admin.client_saved", e => Is(e, "client_id", "audited"));
         Single(events, "admin.client_secret_rotated", e => Is(e, "client_id", "audited"));
         Single(events, "admin.password_set", e => Is(e, "username", "bob"));
+        Single(events, "admin.key_rotated", e => Is(e, "kid", successor.KeyId));
+        Single(events, "admin.key_retired", e => Is(e, "kid", successor.KeyId));
 
         var log = string.Join("\n", audit.Lines);
         Assert.All(secrets, secret => Assert.DoesNotContain(secret, log));

@@ -20,4 +20,6 @@ public sealed record AuditEvent(string Name, string Realm)
     /// <summary>The OAuth error code of a failure.</summary>
     public string? Error { get; init; }
     public string? Ip { get; init; }
+    /// <summary>A signing key's kid, as published in JWKS.</summary>
+    public string? KeyId { get; init; }
 }

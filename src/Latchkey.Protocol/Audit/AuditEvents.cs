@@ -22,4 +22,10 @@ public static class AuditEvents
     public const string ClientSecretRotated = "admin.client_secret_rotated";
     public const string UserSaved = "admin.user_saved";
     public const string PasswordSet = "admin.password_set";
+    /// <summary>An operator's `keys rotate`: a new signing key, now or after the propagation time.</summary>
+    public const string KeyRotated = "admin.key_rotated";
+    /// <summary>An operator's `keys retire`: a key withdrawn from JWKS at once.</summary>
+    public const string KeyRetired = "admin.key_retired";
+    /// <summary>The schedule created a signing key's successor (automatic rotation).</summary>
+    public const string KeyScheduled = "key.successor_scheduled";
 }

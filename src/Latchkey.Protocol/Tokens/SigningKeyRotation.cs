@@ -1,3 +1,4 @@
+using Latchkey.Protocol.Audit;
 using Latchkey.Protocol.Primitives;
 using Latchkey.Protocol.Storage;
 
@@ -9,7 +10,8 @@ namespace Latchkey.Protocol.Tokens;
 /// before the switch still verifies everywhere (RFC 7517 §5 key sets hold several keys for exactly this).
 /// Everything is decided in the store, so several nodes agree without talking.
 /// </summary>
-public sealed class SigningKeyRotation(ISigningKeyStore store, IKeyProtector protector, KeyRotationSettings settings, TimeProvider clock)
+public sealed class SigningKeyRotation(ISigningKeyStore store, IKeyProtector protector, KeyRotationSettings settings, TimeProvider clock,
+    IAuditSink audit)
 {
     public enum KeyState { Next, Signing, Previous, Retired }
 
@@ -44,7 +46,8 @@ public sealed class SigningKeyRotation(ISigningKeyStore store, IKeyProtector pro
             var activatesAt = takeOver > now + settings.PropagationTime ? takeOver : now + settings.PropagationTime;
             if (!await store.SetRetirementAsync(realm, current.KeyId, activatesAt, activatesAt + settings.RetentionTime, onlyIfNotRetired: true, ct))
                 continue;
-            await CreateAsync(realm, current.Algorithm, activatesAt, ct);
+            var successor = await CreateAsync(realm, current.Algorithm, activatesAt, ct);
+            audit.Record(new AuditEvent(AuditEvents.KeyScheduled, realm) { KeyId = successor.KeyId });
             scheduled = true;
         }
         return scheduled;
@@ -66,7 +69,9 @@ public sealed class SigningKeyRotation(ISigningKeyStore store, IKeyProtector pro
             else if (key.Lifetime.SignsAt(now))
                 await store.SetRetirementAsync(realm, key.KeyId, activatesAt, activatesAt + settings.RetentionTime, onlyIfNotRetired: false, ct);
         }
-        return await CreateAsync(realm, algorithm, activatesAt, ct);
+        var created = await CreateAsync(realm, algorithm, activatesAt, ct);
+        audit.Record(new AuditEvent(AuditEvents.KeyRotated, realm) { KeyId = created.KeyId });
+        return created;
     }
 
     /// <summary>Stops a key signing and withdraws it from JWKS now: tokens it signed stop verifying. False for an unknown key.</summary>
@@ -76,7 +81,9 @@ public sealed class SigningKeyRotation(ISigningKeyStore store, IKeyProtector pro
         var key = (await store.ListAsync(realm, ct)).FirstOrDefault(k => k.KeyId == keyId);
         if (key is null) return false;
         var retiresAt = key.RetiredAt is { } at && at < now ? at : now;
-        return await store.SetRetirementAsync(realm, keyId, retiresAt, now, onlyIfNotRetired: false, ct);
+        var retired = await store.SetRetirementAsync(realm, keyId, retiresAt, now, onlyIfNotRetired: false, ct);
+        if (retired) audit.Record(new AuditEvent(AuditEvents.KeyRetired, realm) { KeyId = keyId });
+        return retired;
     }
 
     public async ValueTask<IReadOnlyList<KeyStatus>> ListAsync(string realm, CancellationToken ct)

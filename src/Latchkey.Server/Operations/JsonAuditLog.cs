@@ -39,6 +39,7 @@ public sealed class JsonAuditLog(ILoggerFactory loggers, TimeProvider clock)
             Optional(w, "scope", e.Scope);
             Optional(w, "error", e.Error);
             Optional(w, "ip", e.Ip);
+            Optional(w, "kid", e.KeyId);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
