@@ -155,7 +155,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddPooledDbContextFactory<LatchkeyDbContext>(db =>
         {
             StorageProvider.Configure(db, options.Storage.Provider, connection);
-            DatabaseOutageLogging.Configure(db, options.Storage.CommandTimeoutSeconds);
+            DatabaseOutageSettings.Configure(db, options.Storage.CommandTimeoutSeconds);
         });
         services.AddSingleton<EfDirectoryStore>();
         services.AddSingleton(sp => new CachingDirectoryStore(sp.GetRequiredService<EfDirectoryStore>(),

@@ -8,7 +8,7 @@ namespace Latchkey.Server.Operations;
 /// EF logs a failed command at error level before the exception reaches the host, which then decides: a bug is
 /// logged as server_error (error), an outage as a 503 (warning, see <see cref="DatabaseUnavailableHandler"/>).
 /// </summary>
-public static class DatabaseOutageLogging
+public static class DatabaseOutageSettings
 {
     public static void Configure(DbContextOptionsBuilder db, int commandTimeoutSeconds)
     {
