@@ -152,10 +152,10 @@ public static class LatchkeyServiceCollectionExtensions
         var connection = string.IsNullOrEmpty(options.Storage.ConnectionString)
             ? $"Data Source={Path.Combine(options.DataDirectory, "latchkey.db")}"
             : options.Storage.ConnectionString;
-        services.AddPooledDbContextFactory<LatchkeyDbContext>(db =>
+        services.AddPooledDbContextFactory<LatchkeyDbContext>((sp, db) =>
         {
             StorageProvider.Configure(db, options.Storage.Provider, connection);
-            DatabaseOutageSettings.Configure(db, options.Storage.CommandTimeoutSeconds);
+            DatabaseOutageSettings.Configure(db, sp, options.Storage.CommandTimeoutSeconds);
         });
         services.AddSingleton<EfDirectoryStore>();
         services.AddSingleton(sp => new CachingDirectoryStore(sp.GetRequiredService<EfDirectoryStore>(),

@@ -1,23 +1,16 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Latchkey.Server.Operations;
 
 /// <summary>
-/// Provider-neutral database options for outages: bounded commands, and EF Core's own failure events as warnings.
-/// EF logs a failed command at error level before the exception reaches the host, which then decides: a bug is
-/// logged as server_error (error), an outage as a 503 (warning, see <see cref="DatabaseUnavailableHandler"/>).
+/// Provider-neutral database options for outages: every command bounded in time, and EF Core's own failure logs
+/// as warnings (<see cref="ErrorsAsWarningsLoggerFactory"/>), so the host alone decides what is an error.
 /// </summary>
 public static class DatabaseOutageSettings
 {
-    public static void Configure(DbContextOptionsBuilder db, int commandTimeoutSeconds)
+    public static void Configure(DbContextOptionsBuilder db, IServiceProvider services, int commandTimeoutSeconds)
     {
         db.AddInterceptors(new BoundedCommandTimeout(commandTimeoutSeconds));
-        db.ConfigureWarnings(w => w.Log(
-            (RelationalEventId.CommandError, LogLevel.Warning),
-            (RelationalEventId.ConnectionError, LogLevel.Warning),
-            (RelationalEventId.TransactionError, LogLevel.Warning),
-            (CoreEventId.QueryIterationFailed, LogLevel.Warning),
-            (CoreEventId.SaveChangesFailed, LogLevel.Warning)));
+        db.UseLoggerFactory(new ErrorsAsWarningsLoggerFactory(services.GetRequiredService<ILoggerFactory>()));
     }
 }

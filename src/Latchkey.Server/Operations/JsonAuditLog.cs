@@ -27,7 +27,7 @@ public sealed class JsonAuditLog(ILoggerFactory loggers, TimeProvider clock)
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
-            w.WriteString("time", clock.GetUtcNow().ToString("O"));
+            w.WriteString("time", clock.GetUtcNow().UtcDateTime.ToString("O"));
             w.WriteString("event", e.Name);
             w.WriteString("realm", e.Realm);
             w.WriteString("outcome", e.Outcome);
