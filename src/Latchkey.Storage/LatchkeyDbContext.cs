@@ -19,6 +19,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<LoginThrottleEntity> LoginThrottles => Set<LoginThrottleEntity>();
     public DbSet<SessionClientEntity> SessionClients => Set<SessionClientEntity>();
     public DbSet<ReferenceTokenEntity> ReferenceTokens => Set<ReferenceTokenEntity>();
+    public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>
         StorageProvider.ConfigureConventions(Database.ProviderName, builder);
@@ -45,5 +46,6 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         b.Entity<LoginThrottleEntity>().HasKey(e => e.Key);
         b.Entity<SessionClientEntity>().HasKey(e => new { e.Realm, e.Sid, e.ClientId });
         b.Entity<ReferenceTokenEntity>().HasKey(e => e.Hash);
+        b.Entity<DataProtectionKeyEntity>().HasKey(e => e.Id);
     }
 }
