@@ -60,6 +60,7 @@ public sealed class KeyRing(ISigningKeyStore store, IKeyProtector protector, Tim
         using var key = SigningKey.Generate(algorithm);
         var pkcs8 = key.ExportPkcs8PrivateKey();
         var kid = Primitives.RandomToken.Create(12);
-        await store.AddAsync(new StoredSigningKey(realm, kid, algorithm, protector.Protect(pkcs8), clock.GetUtcNow()), ct);
+        // Another node may generate the realm's first key at the same moment: the store keeps one, and the reload finds it.
+        await store.AddFirstAsync(new StoredSigningKey(realm, kid, algorithm, protector.Protect(pkcs8), clock.GetUtcNow()), ct);
     }
 }

@@ -15,6 +15,7 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
         usage:
           latchkey [--import FILE]                      run the server
           latchkey import FILE                          apply an import file and exit
+          latchkey migrate                              apply pending database migrations and exit
           latchkey realms add NAME [--alg RS256|ES256|PS256]
           latchkey clients add --realm R [--id ID] [--name NAME] [--public] [--redirect-uri URI]...
                   [--post-logout-redirect-uri URI]... [--scopes "openid profile ..."] [--capability NAME]...

@@ -58,8 +58,11 @@ public sealed class EfGrantStore(IDbContextFactory<LatchkeyDbContext> factory) :
         // The grant check also catches a successor stored while its family was being revoked.
         var tokens = db.RefreshTokens.Where(t => t.Hash == hash && t.Realm == realm && t.ClientId == clientId && t.RevokedAt == null
             && !db.RevokedGrants.Any(g => g.Realm == realm && g.GrantId == t.GrantId));
+        // One transaction: a loser revoking the family must not hide the row from the winner between its UPDATE and its read.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var won = await tokens.Where(t => t.ConsumedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), ct) == 1;
         var e = await tokens.AsNoTracking().FirstOrDefaultAsync(ct);
+        await tx.CommitAsync(ct);
         if (e is null) return Consumption<RefreshTokenRecord>.NotFound;
         return new(won ? ConsumeOutcome.Consumed : ConsumeOutcome.AlreadyConsumed, ToRecord(e));
     }
@@ -84,7 +87,8 @@ public sealed class EfGrantStore(IDbContextFactory<LatchkeyDbContext> factory) :
     public async ValueTask RevokeGrantAsync(string realm, string grantId, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Two nodes detecting the same reuse at once: the second finds the first one's row instead of a duplicate key.
+        await using var tx = await StorageProvider.BeginSerializedAsync(db, $"revoked-grant:{realm}:{grantId}", ct);
         if (!await db.RevokedGrants.AnyAsync(g => g.Realm == realm && g.GrantId == grantId, ct))
         {
             db.RevokedGrants.Add(new RevokedGrantEntity { Realm = realm, GrantId = grantId, RevokedAt = now });

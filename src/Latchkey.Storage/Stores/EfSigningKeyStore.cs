@@ -16,11 +16,24 @@ public sealed class EfSigningKeyStore(IDbContextFactory<LatchkeyDbContext> facto
     public async ValueTask AddAsync(StoredSigningKey key, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        db.SigningKeys.Add(new SigningKeyEntity
-        {
-            Realm = key.Realm, KeyId = key.KeyId, Algorithm = key.Algorithm,
-            ProtectedPrivateKey = key.ProtectedPrivateKey, CreatedAt = key.CreatedAt, RetiredAt = key.RetiredAt,
-        });
+        db.SigningKeys.Add(ToEntity(key));
         await db.SaveChangesAsync(ct);
     }
+
+    public async ValueTask<bool> AddFirstAsync(StoredSigningKey key, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await StorageProvider.BeginSerializedAsync(db, $"signing-key:{key.Realm}:{key.Algorithm}", ct);
+        if (await db.SigningKeys.AnyAsync(k => k.Realm == key.Realm && k.Algorithm == key.Algorithm && k.RetiredAt == null, ct)) return false;
+        db.SigningKeys.Add(ToEntity(key));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    private static SigningKeyEntity ToEntity(StoredSigningKey key) => new()
+    {
+        Realm = key.Realm, KeyId = key.KeyId, Algorithm = key.Algorithm,
+        ProtectedPrivateKey = key.ProtectedPrivateKey, CreatedAt = key.CreatedAt, RetiredAt = key.RetiredAt,
+    };
 }
