@@ -135,6 +135,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.Property<int>("RefreshTokenLifetimeSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RefreshTokenReuseGraceSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequirePkce")
                         .HasColumnType("INTEGER");
 
@@ -379,6 +382,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("ProtectedSuccessor")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Realm")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -391,6 +397,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuccessorHash")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
