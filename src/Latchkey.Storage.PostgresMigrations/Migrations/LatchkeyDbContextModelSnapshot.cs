@@ -141,6 +141,9 @@ namespace Latchkey.Storage.PostgresMigrations.Migrations
                     b.Property<int>("RefreshTokenLifetimeSeconds")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RefreshTokenReuseGraceSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("RequirePkce")
                         .HasColumnType("boolean");
 
@@ -387,6 +390,9 @@ namespace Latchkey.Storage.PostgresMigrations.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<byte[]>("ProtectedSuccessor")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("Realm")
                         .IsRequired()
                         .HasColumnType("text");
@@ -399,6 +405,9 @@ namespace Latchkey.Storage.PostgresMigrations.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("SessionId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SuccessorHash")
                         .HasColumnType("text");
 
                     b.Property<string>("UserId")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Latchkey.Storage.PostgresMigrations.Migrations
 {
     [DbContext(typeof(LatchkeyDbContext))]
-    [Migration("20261123153528_Initial")]
+    [Migration("20261123154748_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -142,6 +142,9 @@ namespace Latchkey.Storage.PostgresMigrations.Migrations
                         .HasColumnType("text");
 
                     b.Property<int>("RefreshTokenLifetimeSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RefreshTokenReuseGraceSeconds")
                         .HasColumnType("integer");
 
                     b.Property<bool>("RequirePkce")
@@ -390,6 +393,9 @@ namespace Latchkey.Storage.PostgresMigrations.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<byte[]>("ProtectedSuccessor")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("Realm")
                         .IsRequired()
                         .HasColumnType("text");
@@ -402,6 +408,9 @@ namespace Latchkey.Storage.PostgresMigrations.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("SessionId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SuccessorHash")
                         .HasColumnType("text");
 
                     b.Property<string>("UserId")

@@ -63,7 +63,8 @@ namespace Latchkey.Storage.PostgresMigrations.Migrations
                     AccessTokenLifetimeSeconds = table.Column<int>(type: "integer", nullable: false),
                     IdTokenLifetimeSeconds = table.Column<int>(type: "integer", nullable: false),
                     AuthorizationCodeLifetimeSeconds = table.Column<int>(type: "integer", nullable: false),
-                    RefreshTokenLifetimeSeconds = table.Column<int>(type: "integer", nullable: false)
+                    RefreshTokenLifetimeSeconds = table.Column<int>(type: "integer", nullable: false),
+                    RefreshTokenReuseGraceSeconds = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -199,7 +200,9 @@ namespace Latchkey.Storage.PostgresMigrations.Migrations
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ConsumedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SuccessorHash = table.Column<string>(type: "text", nullable: true),
+                    ProtectedSuccessor = table.Column<byte[]>(type: "bytea", nullable: true)
                 },
                 constraints: table =>
                 {
