@@ -23,6 +23,7 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
                   [--exchange-audience AUD]... [--may-impersonate]
                   [--backchannel-logout-uri URI] [--frontchannel-logout-uri URI] [--reference-tokens]
                   [--access-token-lifetime SECONDS] [--refresh-token-lifetime SECONDS] [--code-lifetime SECONDS]
+                  [--refresh-token-reuse-grace SECONDS]
           latchkey clients list --realm R
           latchkey clients rotate-secret --realm R CLIENT_ID
           latchkey users add --realm R --username NAME [--password P] [--email E] [--given-name G] [--family-name F]

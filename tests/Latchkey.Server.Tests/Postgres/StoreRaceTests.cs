@@ -58,7 +58,7 @@ public sealed class StoreRaceTests(StoreDatabases databases, ITestOutputHelper o
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task A_refresh_token_is_consumed_exactly_once_and_concurrent_revocations_all_succeed(string provider)
+    public async Task A_refresh_token_is_rotated_exactly_once_and_concurrent_revocations_all_succeed(string provider)
     {
         if (Factory(provider) is not { } factory) return;
         var store = new EfGrantStore(factory);
@@ -70,8 +70,10 @@ public sealed class StoreRaceTests(StoreDatabases databases, ITestOutputHelper o
                 Hash = hash, Realm = "r", GrantId = grantId, ClientId = "c", UserId = "u", Scopes = ["openid"],
                 AuthTime = Now, CreatedAt = Now, ExpiresAt = Now.AddDays(1),
             }, default);
-            var outcomes = await AtOnceAsync(async _ => (await store.TryConsumeRefreshTokenAsync("r", "c", hash, Now, default)).Outcome);
-            Assert.Single(outcomes, o => o == ConsumeOutcome.Consumed);
+            var outcomes = await AtOnceAsync(async _ => (await store.RotateRefreshTokenAsync(
+                new RefreshRotationRequest("r", "c", hash, RandomToken.Hash(RandomToken.Create()), null, Now), default)).Outcome);
+            Assert.Single(outcomes, o => o == RotationOutcome.Rotated);
+            Assert.All(outcomes.Where(o => o != RotationOutcome.Rotated), o => Assert.Equal(RotationOutcome.AlreadyRotated, o));
 
             // Every loser detects reuse and revokes the family at the same moment (RFC 9700 §4.14.2).
             await AtOnceAsync(async _ => { await store.RevokeGrantAsync("r", grantId, Now, default); return true; });

@@ -85,6 +85,23 @@ public sealed class TwoNodeTests(TwoNodes nodes, ITestOutputHelper output) : ICl
         }
     }
 
+    [Fact]
+    public async Task Within_the_grace_both_nodes_hand_out_the_same_successor()
+    {
+        if (Skipped()) return;
+        using var browser = new NodeBrowser();
+        for (var round = 0; round < 10; round++)
+        {
+            var refreshToken = await RefreshTokenAsync(browser, "spa-grace");
+            var results = await AtBothNodesAsync(browser, Refresh(refreshToken, "spa-grace"));
+            Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+            Assert.Single(results.Select(r => r.RefreshToken).Distinct());
+            // The successor rotates as usual, on either node.
+            var next = await browser.PostAsync(round % 2 == 0 ? nodes.A : nodes.B, "token", Refresh(results[0].RefreshToken!, "spa-grace"));
+            Assert.Equal(HttpStatusCode.OK, next.Status);
+        }
+    }
+
     private async Task<string> RefreshTokenAsync(NodeBrowser browser, string clientId)
     {
         var verifier = OAuthTestClient.NewVerifier();
