@@ -25,7 +25,10 @@ public sealed class EfConsentStore(IDbContextFactory<LatchkeyDbContext> factory)
     public async ValueTask RemoveAsync(string realm, string userId, string clientId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        // Under the same lock as GrantAsync: a row deleted between its read and its write would fail that write.
+        await using var tx = await StorageProvider.BeginSerializedAsync(db, $"consent:{realm}:{userId}:{clientId}", ct);
         await db.Consents.Where(c => c.Realm == realm && c.UserId == userId && c.ClientId == clientId).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     public async ValueTask GrantAsync(string realm, string userId, string clientId, IEnumerable<string> scopes, DateTimeOffset now, CancellationToken ct)

@@ -32,6 +32,9 @@ public sealed class EfLoginThrottleStore(IDbContextFactory<LatchkeyDbContext> fa
     public async ValueTask ResetAsync(string key, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        // Under the same lock as UpdateAsync: a row deleted between its read and its write would fail that write.
+        await using var tx = await StorageProvider.BeginSerializedAsync(db, $"login-throttle:{key}", ct);
         await db.LoginThrottles.Where(t => t.Key == key).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
     }
 }

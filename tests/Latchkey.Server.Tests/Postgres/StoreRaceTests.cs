@@ -89,6 +89,14 @@ public sealed class StoreRaceTests(StoreDatabases databases, ITestOutputHelper o
         var key = "user:r:" + RandomToken.Create(8);
         await AtOnceAsync(async _ => await store.UpdateAsync(key, s => new LoginThrottleState((s?.Failures ?? 0) + 1, Now, null), default));
         Assert.Equal(Callers, (await store.GetAsync(key, default))!.Failures);
+
+        // A successful login resetting the counter while failures are being counted: neither call fails.
+        await AtOnceAsync(async i =>
+        {
+            if (i % 2 == 0) await store.ResetAsync(key, default);
+            else await store.UpdateAsync(key, s => new LoginThrottleState((s?.Failures ?? 0) + 1, Now, null), default);
+            return true;
+        });
     }
 
     [Theory, MemberData(nameof(Providers))]
