@@ -67,9 +67,14 @@ public sealed class ClientJwksOptions
 
 public sealed class StorageOptions
 {
+    /// <summary>"sqlite" (embedded, one machine) or "postgres" (shared by any number of nodes).</summary>
     public string Provider { get; set; } = "sqlite";
     /// <summary>Empty: a SQLite file in the data directory.</summary>
     public string? ConnectionString { get; set; }
+    /// <summary>Apply pending migrations at start. Unset: yes for SQLite; no for PostgreSQL, where `latchkey migrate` does it.</summary>
+    public bool? MigrateOnStart { get; set; }
+
+    public bool MigratesOnStart => MigrateOnStart ?? Latchkey.Storage.StorageProvider.MigratesOnStartByDefault(Provider);
 }
 
 public sealed class LoginThrottleOptions

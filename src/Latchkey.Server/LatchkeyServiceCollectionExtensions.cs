@@ -27,6 +27,7 @@ using Latchkey.Server.Sessions;
 using Latchkey.Storage;
 using Latchkey.Storage.Stores;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -43,9 +44,10 @@ public static class LatchkeyServiceCollectionExtensions
 
         services.TryAddSingletonClock();
         AddStorage(services, options);
-        services.AddDataProtection()
-            .SetApplicationName("Latchkey")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "dataprotection-keys")));
+        services.AddSingleton<DataProtectionKeyRepository>();
+        services.AddDataProtection().SetApplicationName("Latchkey");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DataProtectionKeyRepository>((keys, repository) => keys.XmlRepository = repository);
 
         services.AddSingleton<IKeyProtector, DataProtectionKeyProtector>();
         services.AddSingleton(sp => KeyRotationSettingsFrom(sp.GetRequiredService<IOptions<LatchkeyOptions>>().Value.Keys));
