@@ -16,6 +16,7 @@ public sealed class LatchkeyOptions
     public DeviceFlowOptions DeviceFlow { get; set; } = new();
     public CibaOptions Ciba { get; set; } = new();
     public KeyOptions Keys { get; set; } = new();
+    public KeyEncryption.KeyEncryptionOptions KeyEncryption { get; set; } = new();
     public ClientJwksOptions ClientJwks { get; set; } = new();
     public BrandingOptions Branding { get; set; } = new();
 }

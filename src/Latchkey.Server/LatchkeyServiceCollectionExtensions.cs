@@ -23,6 +23,7 @@ using Latchkey.Protocol.Storage;
 using Latchkey.Protocol.Tokens;
 using Latchkey.Server.Admin;
 using Latchkey.Server.Http;
+using Latchkey.Server.KeyEncryption;
 using Latchkey.Server.Sessions;
 using Latchkey.Storage;
 using Latchkey.Storage.Stores;
@@ -48,6 +49,12 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("Latchkey");
         services.AddOptions<KeyManagementOptions>()
             .Configure<DataProtectionKeyRepository>((keys, repository) => keys.XmlRepository = repository);
+        // A KEK from configuration or a file encrypts the key ring in the database (docs/production.md#keys-at-rest).
+        if (KeyEncryptionKey.From(options.KeyEncryption) is { } kek)
+        {
+            services.AddSingleton(kek);
+            services.AddOptions<KeyManagementOptions>().Configure(keys => keys.XmlEncryptor = new KekXmlEncryptor(kek));
+        }
 
         services.AddSingleton<IKeyProtector, DataProtectionKeyProtector>();
         services.AddSingleton(sp => KeyRotationSettingsFrom(sp.GetRequiredService<IOptions<LatchkeyOptions>>().Value.Keys));
