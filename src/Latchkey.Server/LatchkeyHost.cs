@@ -4,7 +4,9 @@ using Latchkey.Server.Admin;
 using Latchkey.Server.Http;
 using Latchkey.Server.Operations;
 using Latchkey.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Latchkey.Server;
 
@@ -12,6 +14,9 @@ namespace Latchkey.Server;
 public static class LatchkeyHost
 {
     public const string DefaultUrl = "http://localhost:5000";
+
+    /// <summary>Migrations, and the wait while another node initializes, are not bound by Storage:CommandTimeoutSeconds.</summary>
+    private static readonly TimeSpan StartupCommandTimeout = TimeSpan.FromMinutes(10);
 
     public static WebApplication Build(string[] configurationArgs, Action<IServiceCollection>? configureServices = null)
     {
@@ -48,14 +53,46 @@ public static class LatchkeyHost
         return app;
     }
 
-    /// <summary>Creates the schema, applies an import file, and seeds the demo realm on a first start.</summary>
+    /// <summary>
+    /// Migrates the schema (SQLite by default) or refuses an outdated one (PostgreSQL: `latchkey migrate`), then,
+    /// one node at a time, applies an import file, seeds the demo realm on a first start and creates what must
+    /// exist once: the first Data Protection key and every realm's signing key.
+    /// </summary>
     public static async Task InitializeAsync(WebApplication app, string? importFile, TextWriter console, CancellationToken ct)
     {
-        var factory = app.Services.GetRequiredService<IDbContextFactory<LatchkeyDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync(ct)) await StorageProvider.InitializeAsync(db, ct);
-        if (importFile is not null) await app.Services.GetRequiredService<ImportFileLoader>().LoadAsync(importFile, console, ct);
-        await app.Services.GetRequiredService<DemoRealmSeeder>().SeedAsync(console, ct);
-        await EnsureSigningKeysAsync(app.Services, ct);
+        var options = app.Services.GetRequiredService<IOptions<LatchkeyOptions>>().Value;
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<LatchkeyDbContext>>().CreateDbContextAsync(ct);
+        db.Database.SetCommandTimeout(StartupCommandTimeout);
+        if (options.Storage.MigratesOnStart) await StorageProvider.MigrateAsync(db, ct);
+        else await RequireMigratedAsync(db, ct);
+
+        await using (await StorageProvider.LockInitializationAsync(db, ct))
+        {
+            await app.Services.GetRequiredService<DataProtectionKeyRepository>()
+                .ImportFilesOnceAsync(Path.Combine(options.DataDirectory, "dataprotection-keys"), ct);
+            app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Latchkey.Initialization").Protect([1]);
+            if (importFile is not null) await app.Services.GetRequiredService<ImportFileLoader>().LoadAsync(importFile, console, ct);
+            await app.Services.GetRequiredService<DemoRealmSeeder>().SeedAsync(console, ct);
+            await EnsureSigningKeysAsync(app.Services, ct);
+        }
+    }
+
+    /// <summary>`latchkey migrate`: applies every pending migration; safe to run from several nodes at once.</summary>
+    public static async Task MigrateAsync(WebApplication app, TextWriter console, CancellationToken ct)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<LatchkeyDbContext>>().CreateDbContextAsync(ct);
+        db.Database.SetCommandTimeout(StartupCommandTimeout);
+        var pending = await StorageProvider.PendingMigrationsAsync(db, ct);
+        await StorageProvider.MigrateAsync(db, ct);
+        console.WriteLine(pending.Count == 0 ? "the database schema is up to date" : $"applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+    }
+
+    private static async Task RequireMigratedAsync(LatchkeyDbContext db, CancellationToken ct)
+    {
+        var pending = await StorageProvider.PendingMigrationsAsync(db, ct);
+        if (pending.Count > 0)
+            throw new AdminException($"the database schema is not up to date ({pending.Count} migration(s) pending, latest {pending[^1]}). "
+                + "Run `latchkey migrate` with the same Latchkey:Storage settings, then start again.");
     }
 
     /// <summary>Every realm has its signing key from the first start, before any token is asked for.</summary>

@@ -16,6 +16,7 @@ public sealed class LatchkeyOptions
     public DeviceFlowOptions DeviceFlow { get; set; } = new();
     public CibaOptions Ciba { get; set; } = new();
     public KeyOptions Keys { get; set; } = new();
+    public KeyEncryption.KeyEncryptionOptions KeyEncryption { get; set; } = new();
     public ClientJwksOptions ClientJwks { get; set; } = new();
     public BrandingOptions Branding { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
@@ -72,11 +73,16 @@ public sealed class ClientJwksOptions
 
 public sealed class StorageOptions
 {
+    /// <summary>"sqlite" (embedded, one machine) or "postgres" (shared by any number of nodes).</summary>
     public string Provider { get; set; } = "sqlite";
     /// <summary>Empty: a SQLite file in the data directory.</summary>
     public string? ConnectionString { get; set; }
     /// <summary>A database command that has not finished after this many seconds fails, and its request gets 503.</summary>
     public int CommandTimeoutSeconds { get; set; } = 15;
+    /// <summary>Apply pending migrations at start. Unset: yes for SQLite; no for PostgreSQL, where `latchkey migrate` does it.</summary>
+    public bool? MigrateOnStart { get; set; }
+
+    public bool MigratesOnStart => MigrateOnStart ?? Latchkey.Storage.StorageProvider.MigratesOnStartByDefault(Provider);
 }
 
 public sealed class LoginThrottleOptions

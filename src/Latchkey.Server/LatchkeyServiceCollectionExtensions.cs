@@ -24,11 +24,13 @@ using Latchkey.Protocol.Storage;
 using Latchkey.Protocol.Tokens;
 using Latchkey.Server.Admin;
 using Latchkey.Server.Http;
+using Latchkey.Server.KeyEncryption;
 using Latchkey.Server.Operations;
 using Latchkey.Server.Sessions;
 using Latchkey.Storage;
 using Latchkey.Storage.Stores;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -47,9 +49,16 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<JsonAuditLog>();
         services.AddSingleton<IAuditSink, HostAuditSink>();
         AddStorage(services, options);
-        services.AddDataProtection()
-            .SetApplicationName("Latchkey")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "dataprotection-keys")));
+        services.AddSingleton<DataProtectionKeyRepository>();
+        services.AddDataProtection().SetApplicationName("Latchkey");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DataProtectionKeyRepository>((keys, repository) => keys.XmlRepository = repository);
+        // A KEK from configuration or a file encrypts the key ring in the database (docs/production.md#keys-at-rest).
+        if (KeyEncryptionKey.From(options.KeyEncryption) is { } kek)
+        {
+            services.AddSingleton(kek);
+            services.AddOptions<KeyManagementOptions>().Configure(keys => keys.XmlEncryptor = new KekXmlEncryptor(kek));
+        }
 
         services.AddSingleton<IKeyProtector, DataProtectionKeyProtector>();
         services.AddSingleton(sp => KeyRotationSettingsFrom(sp.GetRequiredService<IOptions<LatchkeyOptions>>().Value.Keys));

@@ -8,6 +8,12 @@ var commandArgs = args.Where(a => !CommandLine.IsConfigurationArgument(a)).ToLis
 var app = LatchkeyHost.Build(configArgs);
 try
 {
+    // `latchkey migrate` runs before anything reads the schema it brings up to date.
+    if (commandArgs is ["migrate"])
+    {
+        await LatchkeyHost.MigrateAsync(app, Console.Out, CancellationToken.None);
+        return 0;
+    }
     var import = CommandLine.TakeOption(commandArgs, "--import");
     // `latchkey import FILE` imports before the first-start demo realm is considered, as --import does.
     if (commandArgs is ["import", var file])

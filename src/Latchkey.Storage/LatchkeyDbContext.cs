@@ -22,6 +22,7 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
     public DbSet<ReferenceTokenEntity> ReferenceTokens => Set<ReferenceTokenEntity>();
     public DbSet<OutboundCallEntity> OutboundCalls => Set<OutboundCallEntity>();
     public DbSet<UsedClientAssertionEntity> UsedClientAssertions => Set<UsedClientAssertionEntity>();
+    public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) =>
         StorageProvider.ConfigureConventions(Database.ProviderName, builder);
@@ -58,5 +59,6 @@ public sealed class LatchkeyDbContext(DbContextOptions<LatchkeyDbContext> option
         b.Entity<UsedClientAssertionEntity>().HasKey(e => new { e.Realm, e.ClientId, e.JtiHash });
         // Existing realms keep today's behaviour; the sentinel lets EF send an explicit false.
         b.Entity<RealmEntity>().Property(e => e.PasswordGrantIdTokens).HasDefaultValue(true).HasSentinel(true);
+        b.Entity<DataProtectionKeyEntity>().HasKey(e => e.Id);
     }
 }

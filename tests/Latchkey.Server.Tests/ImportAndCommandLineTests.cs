@@ -74,6 +74,20 @@ public sealed class ImportAndCommandLineTests(LatchkeyServer server) : IClassFix
         Assert.Null(client.SecretHash);
     }
 
+    [Fact]
+    public async Task The_refresh_token_reuse_grace_is_set_on_the_command_line_and_never_negative()
+    {
+        await RunAsync("clients", "add", "--realm", "test", "--id", "cli-grace", "--public", "--redirect-uri", "https://grace.example/cb",
+            "--refresh-token-reuse-grace", "7");
+        var clients = await server.Services.GetRequiredService<AdminRepository>().ListClientsAsync("test", default);
+        Assert.Equal(TimeSpan.FromSeconds(7), clients.Single(c => c.ClientId == "cli-grace").RefreshTokenReuseGrace);
+        Assert.Equal(TimeSpan.Zero, clients.Single(c => c.ClientId == "spa").RefreshTokenReuseGrace);
+
+        var cli = new CommandLine(server.Services, new StringWriter());
+        await Assert.ThrowsAsync<AdminException>(() => cli.RunAsync(
+            ["clients", "add", "--realm", "test", "--id", "cli-grace2", "--public", "--refresh-token-reuse-grace", "-1"]));
+    }
+
     [Theory]
     [InlineData("https://app.example/cb#frag")]
     [InlineData("http://app.example/cb")]

@@ -1,4 +1,5 @@
 using Latchkey.Protocol.Clients;
+using Latchkey.Protocol.Endpoints.Token;
 using Latchkey.Protocol.Primitives;
 using Latchkey.Protocol.Tokens;
 
@@ -25,6 +26,17 @@ public static class TokenAudit
         GrantType = request[Parameters.GrantType],
         Error = error.Code,
         Ip = request.RemoteAddress,
+    };
+
+    /// <summary>A used code or rotated refresh token presented again; the caller has just revoked its grant.</summary>
+    public static AuditEvent ReuseDetected(TokenRequestContext context, string grantId) => new(AuditEvents.ReuseDetected, context.Issuer.RealmName)
+    {
+        Outcome = AuditOutcomes.Failure,
+        ClientId = context.Client.ClientId,
+        GrantId = grantId,
+        GrantType = context.Request[Parameters.GrantType],
+        Error = ErrorCodes.InvalidGrant,
+        Ip = context.Request.RemoteAddress,
     };
 
     /// <summary>RFC 8628 §3.5 and CIBA Core §11: a client polling for a decision is not failing.</summary>

@@ -70,6 +70,12 @@ public sealed record Client
     public TimeSpan AuthorizationCodeLifetime { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan RefreshTokenLifetime { get; init; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How long after a rotation the same client may present the rotated refresh token again and get the same
+    /// successor (two tabs, a retry after a lost response). Zero: the strict rule of RFC 9700 §4.14.2.
+    /// </summary>
+    public TimeSpan RefreshTokenReuseGrace { get; init; } = TimeSpan.Zero;
+
     public bool IsPublic => Type == ClientType.Public;
     public bool Has(ClientCapabilities capability) => (Capabilities & capability) == capability;
     public bool MustUsePkce => IsPublic || RequirePkce;

@@ -24,11 +24,7 @@ public static class SingleUse
             case ConsumeOutcome.AlreadyConsumed:
                 var grantId = grantIdOf(consumed.Record!);
                 await grants.RevokeGrantAsync(context.Issuer.RealmName, grantId, context.Now, ct);
-                context.Audit.Record(new AuditEvent(AuditEvents.ReuseDetected, context.Issuer.RealmName)
-                {
-                    Outcome = AuditOutcomes.Failure, ClientId = context.Client.ClientId, GrantId = grantId,
-                    GrantType = context.Request[Parameters.GrantType], Error = ErrorCodes.InvalidGrant, Ip = context.Request.RemoteAddress,
-                });
+                context.Audit.Record(TokenAudit.ReuseDetected(context, grantId));
                 return OAuthErrors.InvalidGrant($"The {what} has already been used.");
             default:
                 return OAuthErrors.InvalidGrant($"The {what} is invalid.");

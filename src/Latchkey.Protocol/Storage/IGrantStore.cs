@@ -11,7 +11,8 @@ public interface IGrantStore
     ValueTask<Consumption<AuthorizationCodeRecord>> TryConsumeCodeAsync(string realm, string clientId, string hash, DateTimeOffset now, CancellationToken ct);
 
     ValueTask StoreRefreshTokenAsync(RefreshTokenRecord token, CancellationToken ct);
-    ValueTask<Consumption<RefreshTokenRecord>> TryConsumeRefreshTokenAsync(string realm, string clientId, string hash, DateTimeOffset now, CancellationToken ct);
+    /// <summary>Consumes a refresh token and stores its successor (same family, scopes and expiry) as one atomic step.</summary>
+    ValueTask<RefreshRotation> RotateRefreshTokenAsync(RefreshRotationRequest request, CancellationToken ct);
 
     /// <summary>A refresh token that could be used right now: not rotated, revoked, expired, nor of a revoked grant.</summary>
     ValueTask<RefreshTokenRecord?> FindActiveRefreshTokenAsync(string realm, string hash, DateTimeOffset now, CancellationToken ct);

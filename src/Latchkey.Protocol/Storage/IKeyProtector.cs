@@ -1,6 +1,9 @@
 namespace Latchkey.Protocol.Storage;
 
-/// <summary>Encrypts private key material at rest; the host supplies it (ASP.NET Core Data Protection).</summary>
+/// <summary>
+/// Encrypts secrets at rest: signing keys, and the successor of a refresh token rotated for a client with a reuse
+/// grace. The host supplies it (ASP.NET Core Data Protection, its key ring shared by every node).
+/// </summary>
 public interface IKeyProtector
 {
     byte[] Protect(byte[] plaintext);

@@ -29,7 +29,7 @@ public sealed class KeyRing(ISigningKeyStore store, IKeyProtector protector, Sig
             Forget(realm);
             key = Signing(await PublishedKeysAsync(realm, ct), algorithm, clock.GetUtcNow());
             if (key is not null) return key;
-            await rotation.CreateAsync(realm, algorithm, clock.GetUtcNow(), ct);
+            await rotation.CreateIfNoneSignsAsync(realm, algorithm, ct);
             Forget(realm);
             return Signing(await PublishedKeysAsync(realm, ct), algorithm, clock.GetUtcNow())!;
         }

@@ -22,12 +22,24 @@ public sealed class SigningKeyRotation(ISigningKeyStore store, IKeyProtector pro
     /// <summary>Creates a key that signs from <paramref name="activatesAt"/>.</summary>
     public async ValueTask<StoredSigningKey> CreateAsync(string realm, string algorithm, DateTimeOffset activatesAt, CancellationToken ct)
     {
-        using var key = SigningKey.Generate(algorithm);
-        var now = clock.GetUtcNow();
-        var stored = new StoredSigningKey(realm, RandomToken.Create(12), algorithm, protector.Protect(key.ExportPkcs8PrivateKey()), now,
-            ActivatesAt: activatesAt > now ? activatesAt : null);
+        var stored = New(realm, algorithm, activatesAt);
         await store.AddAsync(stored, ct);
         return stored;
+    }
+
+    /// <summary>
+    /// Creates a key that signs now, unless one already does: two nodes finding none at the same moment (the first
+    /// start, or after an operator retired the signing key) make one between them.
+    /// </summary>
+    public async ValueTask CreateIfNoneSignsAsync(string realm, string algorithm, CancellationToken ct) =>
+        await store.AddFirstAsync(New(realm, algorithm, clock.GetUtcNow()), ct);
+
+    private StoredSigningKey New(string realm, string algorithm, DateTimeOffset activatesAt)
+    {
+        using var key = SigningKey.Generate(algorithm);
+        var now = clock.GetUtcNow();
+        return new StoredSigningKey(realm, RandomToken.Create(12), algorithm, protector.Protect(key.ExportPkcs8PrivateKey()), now,
+            ActivatesAt: activatesAt > now ? activatesAt : null);
     }
 
     /// <summary>

@@ -29,6 +29,12 @@ public sealed record TokenGrant
     /// <summary>A rotated refresh token keeps its family's expiry: rotation never extends a grant.</summary>
     public DateTimeOffset? RefreshTokenExpiresAt { get; init; }
 
+    /// <summary>
+    /// A refresh token the grant already stored, because rotation is one atomic step in the store: it is
+    /// returned as it is instead of a new one being stored.
+    /// </summary>
+    public string? RotatedRefreshToken { get; init; }
+
     /// <summary>Set when the subject is neither the user nor the calling client (token exchange of a service's token).</summary>
     public string? SubjectId { get; init; }
 

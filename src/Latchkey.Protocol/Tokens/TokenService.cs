@@ -19,7 +19,7 @@ public sealed class TokenService(IKeyRing keys, IGrantStore grants, IReferenceTo
         var key = await keys.SigningKeyAsync(issuer.RealmName, issuer.Realm.SigningAlgorithm, ct);
         var accessToken = await AccessTokenAsync(key, issuer, grant, now, ct);
         var expiresIn = (int)(AccessTokenExpiry(grant, now) - now).TotalSeconds;
-        var refreshToken = grant.IssueRefreshToken ? await StoreRefreshTokenAsync(issuer, grant, now, ct) : null;
+        var refreshToken = grant.IssueRefreshToken ? grant.RotatedRefreshToken ?? await StoreRefreshTokenAsync(issuer, grant, now, ct) : null;
         var idToken = grant.IssueIdToken ? WriteIdToken(key, issuer.Issuer, grant, now, accessToken, code: null) : null;
         return new TokenResponse(accessToken, TokenTypes.Bearer, expiresIn,
             refreshToken, idToken, ScopeList.Join(grant.Scopes), grant.IssuedTokenType);

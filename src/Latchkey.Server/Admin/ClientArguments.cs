@@ -41,6 +41,7 @@ public static class ClientArguments
             AccessTokenLifetimeSeconds = Seconds(args, "--access-token-lifetime", defaults.AccessTokenLifetimeSeconds),
             RefreshTokenLifetimeSeconds = Seconds(args, "--refresh-token-lifetime", defaults.RefreshTokenLifetimeSeconds),
             AuthorizationCodeLifetimeSeconds = Seconds(args, "--code-lifetime", defaults.AuthorizationCodeLifetimeSeconds),
+            RefreshTokenReuseGraceSeconds = GraceSeconds(args, "--refresh-token-reuse-grace"),
         };
         if (args.Count > 0) throw new AdminException($"Unknown arguments: {string.Join(' ', args)}\n{Usage}");
         return registration;
@@ -56,6 +57,13 @@ public static class ClientArguments
         {
             throw new AdminException($"Cannot read --jwks file '{path}': {e.Message}");
         }
+    }
+
+    private static int GraceSeconds(List<string> args, string name)
+    {
+        var value = TakeOption(args, name);
+        if (value is null) return 0;
+        return int.TryParse(value, out var s) && s >= 0 ? s : throw new AdminException($"{name} must be 0 or a positive number of seconds.");
     }
 
     private static int Seconds(List<string> args, string name, int fallback)

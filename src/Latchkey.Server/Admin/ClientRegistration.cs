@@ -35,6 +35,8 @@ public sealed record ClientRegistration
     public int IdTokenLifetimeSeconds { get; init; } = 300;
     public int AuthorizationCodeLifetimeSeconds { get; init; } = 60;
     public int RefreshTokenLifetimeSeconds { get; init; } = 30 * 24 * 3600;
+    /// <summary>0: strict rotation (RFC 9700 §4.14.2); a few seconds suit SPAs with several tabs.</summary>
+    public int RefreshTokenReuseGraceSeconds { get; init; }
 
     public Client ToClient(string realm, string clientId, string? secretHash, byte[]? protectedSecret) => new()
     {
@@ -68,5 +70,6 @@ public sealed record ClientRegistration
         IdTokenLifetime = TimeSpan.FromSeconds(IdTokenLifetimeSeconds),
         AuthorizationCodeLifetime = TimeSpan.FromSeconds(AuthorizationCodeLifetimeSeconds),
         RefreshTokenLifetime = TimeSpan.FromSeconds(RefreshTokenLifetimeSeconds),
+        RefreshTokenReuseGrace = TimeSpan.FromSeconds(RefreshTokenReuseGraceSeconds),
     };
 }

@@ -16,6 +16,7 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
         usage:
           latchkey [--import FILE]                      run the server
           latchkey import FILE                          apply an import file and exit
+          latchkey migrate                              apply pending database migrations and exit
           latchkey realms add NAME [--alg RS256|ES256|PS256] [--no-password-grant-id-tokens]
           latchkey realms update NAME [--alg RS256|ES256|PS256] [--password-grant-id-tokens true|false]
           latchkey clients add --realm R [--id ID] [--name NAME] [--public] [--redirect-uri URI]...
@@ -27,6 +28,7 @@ public sealed class CommandLine(IServiceProvider services, TextWriter output)
                   [--backchannel-logout-uri URI] [--frontchannel-logout-uri URI] [--reference-tokens]
                   [--ciba-mode poll|ping] [--ciba-notification-endpoint URI] [--ciba-user-code]
                   [--access-token-lifetime SECONDS] [--refresh-token-lifetime SECONDS] [--code-lifetime SECONDS]
+                  [--refresh-token-reuse-grace SECONDS]
           latchkey clients list --realm R
           latchkey clients rotate-secret --realm R CLIENT_ID
           latchkey users add --realm R --username NAME [--password P] [--email E] [--given-name G] [--family-name F]

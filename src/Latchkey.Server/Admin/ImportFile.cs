@@ -55,6 +55,7 @@ public sealed record ImportFile
         public int IdTokenLifetimeSeconds { get; init; } = 300;
         public int AuthorizationCodeLifetimeSeconds { get; init; } = 60;
         public int RefreshTokenLifetimeSeconds { get; init; } = 30 * 24 * 3600;
+        public int RefreshTokenReuseGraceSeconds { get; init; }
     }
 
     public sealed record UserImport

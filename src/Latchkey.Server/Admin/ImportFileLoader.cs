@@ -91,6 +91,8 @@ public sealed class ImportFileLoader(AdminRepository admin, ILogger<ImportFileLo
         IdTokenLifetimeSeconds = c.IdTokenLifetimeSeconds,
         AuthorizationCodeLifetimeSeconds = c.AuthorizationCodeLifetimeSeconds,
         RefreshTokenLifetimeSeconds = c.RefreshTokenLifetimeSeconds,
+        RefreshTokenReuseGraceSeconds = c.RefreshTokenReuseGraceSeconds >= 0 ? c.RefreshTokenReuseGraceSeconds
+            : throw new AdminException($"client {c.ClientId}: refreshTokenReuseGraceSeconds must be 0 or more."),
     };
 
     public static T ParseEnum<T>(string value, string field) where T : struct, Enum =>

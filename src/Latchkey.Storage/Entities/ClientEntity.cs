@@ -37,4 +37,5 @@ public sealed class ClientEntity
     public int IdTokenLifetimeSeconds { get; set; }
     public int AuthorizationCodeLifetimeSeconds { get; set; }
     public int RefreshTokenLifetimeSeconds { get; set; }
+    public int RefreshTokenReuseGraceSeconds { get; set; }
 }

@@ -15,4 +15,8 @@ public sealed class RefreshTokenEntity
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? ConsumedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>The hash of the token this one was rotated into.</summary>
+    public string? SuccessorHash { get; set; }
+    /// <summary>That successor, encrypted; kept only for clients with a reuse grace (Client.RefreshTokenReuseGrace).</summary>
+    public byte[]? ProtectedSuccessor { get; set; }
 }

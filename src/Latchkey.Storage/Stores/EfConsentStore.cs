@@ -25,12 +25,17 @@ public sealed class EfConsentStore(IDbContextFactory<LatchkeyDbContext> factory)
     public async ValueTask RemoveAsync(string realm, string userId, string clientId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        // Under the same lock as GrantAsync: a row deleted between its read and its write would fail that write.
+        await using var tx = await StorageProvider.BeginSerializedAsync(db, $"consent:{realm}:{userId}:{clientId}", ct);
         await db.Consents.Where(c => c.Realm == realm && c.UserId == userId && c.ClientId == clientId).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     public async ValueTask GrantAsync(string realm, string userId, string clientId, IEnumerable<string> scopes, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        // Two tabs approving at the same moment, on any nodes: the second merges into the first one's row.
+        await using var tx = await StorageProvider.BeginSerializedAsync(db, $"consent:{realm}:{userId}:{clientId}", ct);
         var consent = await db.Consents.FirstOrDefaultAsync(c => c.Realm == realm && c.UserId == userId && c.ClientId == clientId, ct);
         if (consent is null)
         {
@@ -39,14 +44,7 @@ public sealed class EfConsentStore(IDbContextFactory<LatchkeyDbContext> factory)
         }
         consent.Scopes = Lists.Spaces(Lists.FromSpaces(consent.Scopes).Union(scopes).Order(StringComparer.Ordinal));
         consent.GrantedAt = now;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (db.Entry(consent).State == EntityState.Added)
-        {
-            // A second tab approved at the same moment: its row stands; merge into it.
-            await GrantAsync(realm, userId, clientId, scopes, now, ct);
-        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 }

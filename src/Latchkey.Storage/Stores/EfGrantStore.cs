@@ -52,16 +52,34 @@ public sealed class EfGrantStore(IDbContextFactory<LatchkeyDbContext> factory) :
         await db.SaveChangesAsync(ct);
     }
 
-    public async ValueTask<Consumption<RefreshTokenRecord>> TryConsumeRefreshTokenAsync(string realm, string clientId, string hash, DateTimeOffset now, CancellationToken ct)
+    public async ValueTask<RefreshRotation> RotateRefreshTokenAsync(RefreshRotationRequest r, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         // The grant check also catches a successor stored while its family was being revoked.
-        var tokens = db.RefreshTokens.Where(t => t.Hash == hash && t.Realm == realm && t.ClientId == clientId && t.RevokedAt == null
-            && !db.RevokedGrants.Any(g => g.Realm == realm && g.GrantId == t.GrantId));
-        var won = await tokens.Where(t => t.ConsumedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), ct) == 1;
+        var tokens = db.RefreshTokens.Where(t => t.Hash == r.Hash && t.Realm == r.Realm && t.ClientId == r.ClientId && t.RevokedAt == null
+            && !db.RevokedGrants.Any(g => g.Realm == r.Realm && g.GrantId == t.GrantId));
+        // One transaction: the winner's UPDATE holds the row until its successor is stored, so a concurrent replay
+        // finds the successor, and a concurrent revocation cannot hide the row from the winner before its read.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var won = await tokens.Where(t => t.ConsumedAt == null && t.ExpiresAt > r.Now).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.ConsumedAt, r.Now).SetProperty(t => t.SuccessorHash, r.SuccessorHash)
+            .SetProperty(t => t.ProtectedSuccessor, r.ProtectedSuccessor), ct) == 1;
         var e = await tokens.AsNoTracking().FirstOrDefaultAsync(ct);
-        if (e is null) return Consumption<RefreshTokenRecord>.NotFound;
-        return new(won ? ConsumeOutcome.Consumed : ConsumeOutcome.AlreadyConsumed, ToRecord(e));
+        if (e is null) return RefreshRotation.NotFound;
+        if (won)
+        {
+            db.RefreshTokens.Add(new RefreshTokenEntity
+            {
+                Hash = r.SuccessorHash, Realm = e.Realm, GrantId = e.GrantId, ClientId = e.ClientId, UserId = e.UserId, Scopes = e.Scopes,
+                AuthTime = e.AuthTime, SessionId = e.SessionId, Amr = e.Amr, CreatedAt = r.Now, ExpiresAt = e.ExpiresAt,
+            });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new(RotationOutcome.Rotated, ToRecord(e));
+        }
+        if (e.ConsumedAt is null) return new(RotationOutcome.Expired, ToRecord(e));
+        var successorActive = await db.RefreshTokens.AnyAsync(t => t.Hash == e.SuccessorHash && t.ConsumedAt == null && t.RevokedAt == null, ct);
+        return new(RotationOutcome.AlreadyRotated, ToRecord(e), e.ConsumedAt, e.ProtectedSuccessor, successorActive);
     }
 
     public async ValueTask<RefreshTokenRecord?> FindActiveRefreshTokenAsync(string realm, string hash, DateTimeOffset now, CancellationToken ct)
@@ -84,7 +102,8 @@ public sealed class EfGrantStore(IDbContextFactory<LatchkeyDbContext> factory) :
     public async ValueTask RevokeGrantAsync(string realm, string grantId, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Two nodes detecting the same reuse at once: the second finds the first one's row instead of a duplicate key.
+        await using var tx = await StorageProvider.BeginSerializedAsync(db, $"revoked-grant:{realm}:{grantId}", ct);
         if (!await db.RevokedGrants.AnyAsync(g => g.Realm == realm && g.GrantId == grantId, ct))
         {
             db.RevokedGrants.Add(new RevokedGrantEntity { Realm = realm, GrantId = grantId, RevokedAt = now });

@@ -15,33 +15,26 @@ public sealed class EfLoginThrottleStore(IDbContextFactory<LatchkeyDbContext> fa
 
     public async ValueTask<LoginThrottleState> UpdateAsync(string key, Func<LoginThrottleState?, LoginThrottleState> change, CancellationToken ct)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            // SQLite: BEGIN IMMEDIATE takes the write lock before the read, so read-change-write is serialized.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var e = await db.LoginThrottles.FirstOrDefaultAsync(t => t.Key == key, ct);
-            var next = change(e is null ? null : new LoginThrottleState(e.Failures, e.FirstFailureAt, e.LockedUntil));
-            if (e is null) db.LoginThrottles.Add(e = new LoginThrottleEntity { Key = key });
-            e.Failures = next.Failures;
-            e.FirstFailureAt = next.FirstFailureAt;
-            e.LockedUntil = next.LockedUntil;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return next;
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                // A database without a serializing lock (a concurrent insert or reset won): read again.
-            }
-        }
+        await using var db = await factory.CreateDbContextAsync(ct);
+        // Read-change-write of one key is serialized across requests and nodes, even before its row exists.
+        await using var tx = await StorageProvider.BeginSerializedAsync(db, $"login-throttle:{key}", ct);
+        var e = await db.LoginThrottles.FirstOrDefaultAsync(t => t.Key == key, ct);
+        var next = change(e is null ? null : new LoginThrottleState(e.Failures, e.FirstFailureAt, e.LockedUntil));
+        if (e is null) db.LoginThrottles.Add(e = new LoginThrottleEntity { Key = key });
+        e.Failures = next.Failures;
+        e.FirstFailureAt = next.FirstFailureAt;
+        e.LockedUntil = next.LockedUntil;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return next;
     }
 
     public async ValueTask ResetAsync(string key, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        // Under the same lock as UpdateAsync: a row deleted between its read and its write would fail that write.
+        await using var tx = await StorageProvider.BeginSerializedAsync(db, $"login-throttle:{key}", ct);
         await db.LoginThrottles.Where(t => t.Key == key).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
     }
 }

@@ -41,15 +41,12 @@ public sealed class EfSessionStore(IDbContextFactory<LatchkeyDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await db.SessionClients.AnyAsync(c => c.Realm == realm && c.Sid == sid && c.ClientId == clientId, ct)) return;
+        // Two tabs of the same session and client at once, on any nodes: the second finds the first one's row.
+        await using var tx = await StorageProvider.BeginSerializedAsync(db, $"session-client:{realm}:{sid}:{clientId}", ct);
+        if (await db.SessionClients.AnyAsync(c => c.Realm == realm && c.Sid == sid && c.ClientId == clientId, ct)) return;
         db.SessionClients.Add(new SessionClientEntity { Realm = realm, Sid = sid, ClientId = clientId });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two tabs of the same session and client at once: the row exists, which is all we wanted.
-        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     public async ValueTask<IReadOnlyList<string>> ClientsAsync(string realm, string sid, CancellationToken ct)

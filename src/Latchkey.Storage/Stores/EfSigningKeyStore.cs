@@ -17,13 +17,29 @@ public sealed class EfSigningKeyStore(IDbContextFactory<LatchkeyDbContext> facto
     public async ValueTask AddAsync(StoredSigningKey key, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        db.SigningKeys.Add(new SigningKeyEntity
-        {
-            Realm = key.Realm, KeyId = key.KeyId, Algorithm = key.Algorithm, ProtectedPrivateKey = key.ProtectedPrivateKey,
-            CreatedAt = key.CreatedAt, RetiredAt = key.RetiredAt, ActivatesAt = key.ActivatesAt, UnpublishAt = key.UnpublishAt,
-        });
+        db.SigningKeys.Add(ToEntity(key));
         await db.SaveChangesAsync(ct);
     }
+
+    public async ValueTask<bool> AddFirstAsync(StoredSigningKey key, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await StorageProvider.BeginSerializedAsync(db, $"signing-key:{key.Realm}:{key.Algorithm}", ct);
+        var now = key.CreatedAt;
+        if (await db.SigningKeys.AnyAsync(k => k.Realm == key.Realm && k.Algorithm == key.Algorithm
+                && (k.RetiredAt == null || k.RetiredAt > now) && (k.ActivatesAt == null || k.ActivatesAt <= now), ct))
+            return false;
+        db.SigningKeys.Add(ToEntity(key));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    private static SigningKeyEntity ToEntity(StoredSigningKey key) => new()
+    {
+        Realm = key.Realm, KeyId = key.KeyId, Algorithm = key.Algorithm, ProtectedPrivateKey = key.ProtectedPrivateKey,
+        CreatedAt = key.CreatedAt, RetiredAt = key.RetiredAt, ActivatesAt = key.ActivatesAt, UnpublishAt = key.UnpublishAt,
+    };
 
     public async ValueTask<bool> SetRetirementAsync(string realm, string keyId, DateTimeOffset retiresAt, DateTimeOffset unpublishAt,
         bool onlyIfNotRetired, CancellationToken ct)

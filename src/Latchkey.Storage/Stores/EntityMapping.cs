@@ -39,6 +39,7 @@ public static class EntityMapping
         IdTokenLifetime = TimeSpan.FromSeconds(e.IdTokenLifetimeSeconds),
         AuthorizationCodeLifetime = TimeSpan.FromSeconds(e.AuthorizationCodeLifetimeSeconds),
         RefreshTokenLifetime = TimeSpan.FromSeconds(e.RefreshTokenLifetimeSeconds),
+        RefreshTokenReuseGrace = TimeSpan.FromSeconds(e.RefreshTokenReuseGraceSeconds),
     };
 
     public static void CopyFrom(this ClientEntity e, Client c)
@@ -70,6 +71,7 @@ public static class EntityMapping
         e.IdTokenLifetimeSeconds = (int)c.IdTokenLifetime.TotalSeconds;
         e.AuthorizationCodeLifetimeSeconds = (int)c.AuthorizationCodeLifetime.TotalSeconds;
         e.RefreshTokenLifetimeSeconds = (int)c.RefreshTokenLifetime.TotalSeconds;
+        e.RefreshTokenReuseGraceSeconds = (int)c.RefreshTokenReuseGrace.TotalSeconds;
     }
 
     public static User ToModel(this UserEntity e) => new()

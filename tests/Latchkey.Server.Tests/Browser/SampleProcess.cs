@@ -29,10 +29,13 @@ public sealed class SampleProcess : IDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static SampleProcess Start(string name, int port, IReadOnlyDictionary<string, string> environment)
+    public static SampleProcess Start(string name, int port, IReadOnlyDictionary<string, string> environment) =>
+        StartDll(name, SampleDll(name), $"http://localhost:{port}", [], environment);
+
+    /// <summary>Any program of the repository from its build output (<paramref name="dll"/>), on <paramref name="baseUrl"/>.</summary>
+    public static SampleProcess StartDll(string name, string dll, string baseUrl, IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string> environment)
     {
-        var dll = SampleDll(name);
-        var baseUrl = $"http://localhost:{port}";
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -40,7 +43,7 @@ public sealed class SampleProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--urls", baseUrl }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { dll, $"--urls={baseUrl}" }.Concat(arguments)) start.ArgumentList.Add(arg);
         foreach (var (key, value) in environment) start.Environment[key] = value;
 
         var sample = new SampleProcess(name, baseUrl, new Process { StartInfo = start });
@@ -94,16 +97,19 @@ public sealed class SampleProcess : IDisposable
         lock (_output) _output.AppendLine(line);
     }
 
-    private static string SampleDll(string name)
+    private static string SampleDll(string name) => BuildOutput(Path.Combine("samples", name), name + ".dll");
+
+    /// <summary>A project's dll in its own build output, built with the tests' configuration.</summary>
+    public static string BuildOutput(string projectDirectory, string dllName)
     {
         var configuration = typeof(SampleProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var dll = Path.Combine(RepositoryRoot(), "samples", name, "bin", configuration, "net10.0", name + ".dll");
+        var dll = Path.Combine(RepositoryRoot(), projectDirectory, "bin", configuration, "net10.0", dllName);
         return File.Exists(dll)
             ? dll
             : throw new InvalidOperationException($"{dll} is missing. Building Latchkey.Server.Tests builds the samples; build it first.");
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -69,6 +69,26 @@ public sealed class SampleWebAppInBrowserTests(ChromiumFixture chromium, SampleA
         Assert.True(after > before, $"expires_at did not move after the refresh: {before:o} → {after:o}");
     });
 
+    [Fact]
+    public Task Logging_out_of_the_web_app_ends_the_latchkey_session_too() => apps.WithSampleOutputOnFailureAsync(async () =>
+    {
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(apps.WebApp.BaseUrl + "/login");
+        await SubmitLoginAsync(page, await TestUsers.CreateAsync(apps.Latchkey));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
+        await Expect(page.Locator("#signed-in-as")).ToBeVisibleAsync();
+
+        // The stock handler sends id_token_hint (this very session) and post_logout_redirect_uri: no confirmation asked.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(apps.WebApp.BaseUrl + "/");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Log in" })).ToBeVisibleAsync();
+
+        // Latchkey's session is gone as well: logging in again asks for the password.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Log in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Sign in");
+    });
+
     private static async Task SubmitLoginAsync(IPage page, string username)
     {
         await page.GetByLabel("Username or email").FillAsync(username);

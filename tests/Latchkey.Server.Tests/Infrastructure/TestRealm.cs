@@ -8,6 +8,8 @@ public static class TestRealm
     public const string WebSecret = "web-secret-for-tests";
     public const string WebRedirect = "https://client.example/cb";
     public const string SpaRedirect = "https://spa.example/cb";
+    /// <summary>The refresh-token reuse grace of the client spa-grace.</summary>
+    public const int GraceSeconds = 10;
 
     public static string ImportJson => $$"""
     {
@@ -21,6 +23,8 @@ public static class TestRealm
             "allowedScopes": ["openid", "profile", "email", "offline_access", "api", "a.read"] },
           { "clientId": "spa", "type": "public", "redirectUris": ["{{SpaRedirect}}"],
             "allowedScopes": ["openid", "profile", "offline_access", "api"] },
+          { "clientId": "spa-grace", "type": "public", "redirectUris": ["{{SpaRedirect}}"], "consentRequired": false,
+            "refreshTokenReuseGraceSeconds": {{GraceSeconds}}, "allowedScopes": ["openid", "offline_access"] },
           { "clientId": "native", "type": "public", "redirectUris": ["http://127.0.0.1/callback"], "allowedScopes": ["openid"] },
           { "clientId": "trusted", "secret": "{{WebSecret}}", "redirectUris": ["{{WebRedirect}}"], "consentRequired": false,
             "alwaysIssueRefreshToken": true, "requirePkce": false, "allowedScopes": ["openid", "profile", "email", "api"] },

@@ -226,6 +226,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.Property<int>("RefreshTokenLifetimeSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RefreshTokenReuseGraceSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequirePkce")
                         .HasColumnType("INTEGER");
 
@@ -271,6 +274,24 @@ namespace Latchkey.Storage.Migrations.Sqlite
                     b.HasKey("Realm", "UserId", "ClientId");
 
                     b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("Latchkey.Storage.Entities.DataProtectionKeyEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Latchkey.Storage.Entities.DeviceAuthorizationEntity", b =>
@@ -500,6 +521,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("ProtectedSuccessor")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Realm")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -512,6 +536,9 @@ namespace Latchkey.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuccessorHash")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
