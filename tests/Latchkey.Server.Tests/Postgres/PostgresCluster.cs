@@ -36,6 +36,18 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     public async Task DisposeAsync() => await RunAsync("stop.sh", _directory);
 
+    /// <summary>Stops the server as a crash would, keeping its data (tests/postgres/kill.sh).</summary>
+    public async Task KillAsync() => await RunCheckedAsync("kill.sh", _directory);
+
+    /// <summary>Starts a killed server again on its port (tests/postgres/restart.sh).</summary>
+    public async Task RestartAsync() => await RunCheckedAsync("restart.sh", _directory, Port.ToString());
+
+    private static async Task RunCheckedAsync(string script, params string[] args)
+    {
+        var (code, stdout, stderr) = await RunAsync(script, args);
+        if (code != 0) throw new InvalidOperationException($"tests/postgres/{script} exited {code}:\n{stdout}{stderr}");
+    }
+
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string script, params string[] args)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
