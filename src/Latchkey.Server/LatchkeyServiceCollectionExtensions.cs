@@ -24,6 +24,7 @@ using Latchkey.Protocol.Tokens;
 using Latchkey.Server.Admin;
 using Latchkey.Server.Http;
 using Latchkey.Server.KeyEncryption;
+using Latchkey.Server.Maintenance;
 using Latchkey.Server.Sessions;
 using Latchkey.Storage;
 using Latchkey.Storage.Stores;
@@ -169,5 +170,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<IDeviceAuthorizationStore, EfDeviceAuthorizationStore>();
         services.AddSingleton<IBackchannelAuthenticationStore, EfBackchannelAuthenticationStore>();
         services.AddSingleton<IOutboundCallStore, EfOutboundCallStore>();
+        services.AddSingleton<IExpiredDataStore, EfExpiredDataStore>();
+        services.AddHostedService<ExpiredDataCleanup>();
     }
 }
