@@ -16,6 +16,7 @@ public sealed class LatchkeyOptions
     public DeviceFlowOptions DeviceFlow { get; set; } = new();
     public CibaOptions Ciba { get; set; } = new();
     public KeyOptions Keys { get; set; } = new();
+    public CleanupOptions Cleanup { get; set; } = new();
     public KeyEncryption.KeyEncryptionOptions KeyEncryption { get; set; } = new();
     public ClientJwksOptions ClientJwks { get; set; } = new();
     public BrandingOptions Branding { get; set; } = new();
@@ -69,6 +70,15 @@ public sealed class ClientJwksOptions
     /// <summary>An assertion naming an unknown kid refetches the set, at most this often per jwks_uri.</summary>
     public int MinRefreshSeconds { get; set; } = 10;
     public int TimeoutSeconds { get; set; } = 5;
+}
+
+/// <summary>Deleting what expired: codes, device and CIBA requests, reference and refresh tokens, sessions, used assertions.</summary>
+public sealed class CleanupOptions
+{
+    /// <summary>How often each node deletes expired rows; zero or less: never.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>How long after expiry a row is kept (a replay of an expired code is then still seen as one).</summary>
+    public TimeSpan KeepExpiredFor { get; set; } = TimeSpan.FromDays(1);
 }
 
 public sealed class StorageOptions

@@ -25,6 +25,7 @@ using Latchkey.Protocol.Tokens;
 using Latchkey.Server.Admin;
 using Latchkey.Server.Http;
 using Latchkey.Server.KeyEncryption;
+using Latchkey.Server.Maintenance;
 using Latchkey.Server.Operations;
 using Latchkey.Server.Sessions;
 using Latchkey.Storage;
@@ -182,5 +183,7 @@ public static class LatchkeyServiceCollectionExtensions
         services.AddSingleton<IDeviceAuthorizationStore, EfDeviceAuthorizationStore>();
         services.AddSingleton<IBackchannelAuthenticationStore, EfBackchannelAuthenticationStore>();
         services.AddSingleton<IOutboundCallStore, EfOutboundCallStore>();
+        services.AddSingleton<IExpiredDataStore, EfExpiredDataStore>();
+        services.AddHostedService<ExpiredDataCleanup>();
     }
 }

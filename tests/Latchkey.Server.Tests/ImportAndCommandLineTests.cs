@@ -8,13 +8,7 @@ namespace Latchkey.Server.Tests;
 /// <summary>Registration: the import file is idempotent; the command line registers clients and users that then work over HTTP.</summary>
 public sealed class ImportAndCommandLineTests(LatchkeyServer server) : IClassFixture<LatchkeyServer>
 {
-    private async Task<string> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var exit = await new CommandLine(server.Services, output).RunAsync(args.ToList());
-        Assert.True(exit == 0, output.ToString());
-        return output.ToString();
-    }
+    private Task<string> RunAsync(params string[] args) => server.RunCliAsync(args);
 
     [Fact]
     public async Task Reimporting_the_same_file_changes_nothing()

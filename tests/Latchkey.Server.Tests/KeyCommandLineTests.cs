@@ -7,13 +7,7 @@ namespace Latchkey.Server.Tests;
 /// <summary>`latchkey keys list | rotate | retire`: what an operator does when a key must go before its time.</summary>
 public sealed class KeyCommandLineTests(LatchkeyServer server) : IClassFixture<LatchkeyServer>
 {
-    private async Task<string> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var exit = await new CommandLine(server.Services, output).RunAsync(args.ToList());
-        Assert.True(exit == 0, output.ToString());
-        return output.ToString();
-    }
+    private Task<string> RunAsync(params string[] args) => server.RunCliAsync(args);
 
     [Fact]
     public async Task Rotate_publishes_a_next_key_rotate_now_switches_signing_and_retire_withdraws_a_key_with_its_tokens()

@@ -25,7 +25,7 @@ public sealed class AccountModel(LoginSessionCookie sessions, IConsentStore cons
     {
         PageCaching.Forbid(Response);
         var session = await sessions.ReadAsync(HttpContext, realm);
-        if (session is null) return Redirect(PageReturn.LoginUrl(RealmPath(realm), PageReturn.Account));
+        if (session is null) return Redirect(PageReturn.LoginUrl(PageReturn.RealmPath(realm), PageReturn.Account));
         var ct = HttpContext.RequestAborted;
         UserName = (await users.FindByIdAsync(realm, session.UserId, ct))?.Username;
         var all = await catalog.AllAsync(realm, ct);
@@ -43,8 +43,8 @@ public sealed class AccountModel(LoginSessionCookie sessions, IConsentStore cons
     public async Task<IActionResult> OnPostAsync(string realm, [FromForm(Name = "client_id")] string? clientId)
     {
         var session = await sessions.ReadAsync(HttpContext, realm);
-        if (session is null) return Redirect(PageReturn.LoginUrl(RealmPath(realm), PageReturn.Account));
-        if (string.IsNullOrEmpty(clientId) || clientId.Length > 200) return Redirect($"{RealmPath(realm)}/account");
+        if (session is null) return Redirect(PageReturn.LoginUrl(PageReturn.RealmPath(realm), PageReturn.Account));
+        if (string.IsNullOrEmpty(clientId) || clientId.Length > 200) return Redirect($"{PageReturn.RealmPath(realm)}/account");
         var ct = HttpContext.RequestAborted;
         await consents.RemoveAsync(realm, session.UserId, clientId, ct);
         await grants.RevokeClientGrantsAsync(realm, session.UserId, clientId, clock.GetUtcNow(), ct);
@@ -54,8 +54,6 @@ public sealed class AccountModel(LoginSessionCookie sessions, IConsentStore cons
         });
         var name = (await clients.FindAsync(realm, clientId, ct))?.DisplayName ?? clientId;
         // Post/redirect/get: a reload or Back does not post again.
-        return Redirect($"{RealmPath(realm)}/account?revoked={Uri.EscapeDataString(name)}");
+        return Redirect($"{PageReturn.RealmPath(realm)}/account?revoked={Uri.EscapeDataString(name)}");
     }
-
-    private static string RealmPath(string realm) => $"/realms/{Uri.EscapeDataString(realm)}";
 }

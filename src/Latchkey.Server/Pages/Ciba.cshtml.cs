@@ -28,7 +28,7 @@ public sealed class CibaModel(LoginSessionCookie sessions, CibaApproval approval
     {
         PageCaching.Forbid(Response);
         var session = await sessions.ReadAsync(HttpContext, realm);
-        if (session is null) return Redirect(PageReturn.LoginUrl(RealmPath(realm), PageReturn.Ciba));
+        if (session is null) return Redirect(PageReturn.LoginUrl(PageReturn.RealmPath(realm), PageReturn.Ciba));
         var ct = HttpContext.RequestAborted;
         UserName = (await users.FindByIdAsync(realm, session.UserId, ct))?.Username;
         var all = await catalog.AllAsync(realm, ct);
@@ -44,13 +44,11 @@ public sealed class CibaModel(LoginSessionCookie sessions, CibaApproval approval
     public async Task<IActionResult> OnPostAsync(string realm, [FromForm(Name = "request")] string? id, [FromForm(Name = "decision")] string? decision)
     {
         var session = await sessions.ReadAsync(HttpContext, realm);
-        if (session is null) return Redirect(PageReturn.LoginUrl(RealmPath(realm), PageReturn.Ciba));
+        if (session is null) return Redirect(PageReturn.LoginUrl(PageReturn.RealmPath(realm), PageReturn.Ciba));
         bool? approve = decision switch { Approve => true, Deny => false, _ => null };
         var decided = approve is not null && await approval.DecideAsync(realm, session, id, approve.Value, HttpContext.RequestAborted);
         var outcome = !decided ? "gone" : approve == true ? "approved" : "denied";
         // Post/redirect/get: a reload or Back does not decide again.
-        return Redirect($"{RealmPath(realm)}/ciba?done={outcome}");
+        return Redirect($"{PageReturn.RealmPath(realm)}/ciba?done={outcome}");
     }
-
-    private static string RealmPath(string realm) => $"/realms/{Uri.EscapeDataString(realm)}";
 }

@@ -40,14 +40,14 @@ public sealed class DeviceModel(
     {
         var session = await StartAsync(realm);
         if (Step == DeviceStep.UnknownRealm) return Page();
-        return session is null ? Redirect(PageReturn.LoginUrl(RealmPath(realm), PageReturn.Device, UserCode)) : Page();
+        return session is null ? Redirect(PageReturn.LoginUrl(PageReturn.RealmPath(realm), PageReturn.Device, UserCode)) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string realm)
     {
         var session = await StartAsync(realm);
         if (Step == DeviceStep.UnknownRealm) return Page();
-        if (session is null) return Redirect(PageReturn.LoginUrl(RealmPath(realm), PageReturn.Device, UserCode));
+        if (session is null) return Redirect(PageReturn.LoginUrl(PageReturn.RealmPath(realm), PageReturn.Device, UserCode));
 
         var ct = HttpContext.RequestAborted;
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
@@ -115,6 +115,4 @@ public sealed class DeviceModel(
     }
 
     private static string? NameOf(UserCodeLookup lookup) => lookup.Client?.DisplayName ?? lookup.Client?.ClientId ?? lookup.Record?.ClientId;
-
-    private static string RealmPath(string realm) => $"/realms/{Uri.EscapeDataString(realm)}";
 }

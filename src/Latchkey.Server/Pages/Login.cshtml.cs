@@ -43,8 +43,8 @@ public sealed class LoginModel(AuthorizeFlow flow, IssuerResolver issuers, IPass
         if (check.User is null) return Fail(check.Failure!);
         await sessions.StartAsync(HttpContext, realm, check.User.Id, PasswordAmr);
         return Redirect(ForPage
-            ? PageReturn.TargetUrl(RealmPath(realm), ReturnTo!, UserCode)
-            : AuthorizeReturn.AuthorizeUrl(RealmPath(realm), AuthorizeReturn.AfterLogin(request)));
+            ? PageReturn.TargetUrl(PageReturn.RealmPath(realm), ReturnTo!, UserCode)
+            : AuthorizeReturn.AuthorizeUrl(PageReturn.RealmPath(realm), AuthorizeReturn.AfterLogin(request)));
     }
 
     private IActionResult Fail(string message)
@@ -76,6 +76,4 @@ public sealed class LoginModel(AuthorizeFlow flow, IssuerResolver issuers, IPass
         Response.StatusCode = 400;
         return null;
     }
-
-    private static string RealmPath(string realm) => $"/realms/{Uri.EscapeDataString(realm)}";
 }

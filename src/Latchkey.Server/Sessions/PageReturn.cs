@@ -17,6 +17,9 @@ public static class PageReturn
     public const string Account = "account";
     public const string Ciba = "ciba";
 
+    /// <summary>Where a realm's pages live: /realms/{realm}, the name escaped.</summary>
+    public static string RealmPath(string realm) => $"/realms/{Uri.EscapeDataString(realm)}";
+
     public static bool IsKnown(string? value) => value is Device or Account or Ciba;
 
     public static string LoginUrl(string realmPath, string target, string? userCode = null) =>

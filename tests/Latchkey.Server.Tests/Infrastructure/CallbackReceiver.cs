@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Latchkey.Server.Tests.Infrastructure;
 
@@ -31,27 +26,24 @@ public sealed class CallbackReceiver : IAsyncDisposable
     public static async Task<CallbackReceiver> StartAsync(int failFirst = 0)
     {
         var receiver = new CallbackReceiver { _failuresLeft = failFirst };
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapPost("/bc", async (HttpContext http) =>
+        var (app, address) = await LoopbackApp.StartAsync(app =>
         {
-            Interlocked.Increment(ref receiver.Attempts);
-            if (Interlocked.Decrement(ref receiver._failuresLeft) >= 0) return Results.StatusCode(503);
-            var form = await http.Request.ReadFormAsync();
-            receiver._tokens.Enqueue(form["logout_token"].ToString());
-            return Results.Ok();
+            app.MapPost("/bc", async (HttpContext http) =>
+            {
+                Interlocked.Increment(ref receiver.Attempts);
+                if (Interlocked.Decrement(ref receiver._failuresLeft) >= 0) return Results.StatusCode(503);
+                var form = await http.Request.ReadFormAsync();
+                receiver._tokens.Enqueue(form["logout_token"].ToString());
+                return Results.Ok();
+            });
+            app.MapPost("/ping", async (HttpContext http) =>
+            {
+                using var reader = new StreamReader(http.Request.Body);
+                receiver._pings.Enqueue(new Ping(http.Request.Headers.Authorization.ToString(), http.Request.ContentType ?? "", await reader.ReadToEndAsync()));
+                return Results.NoContent();
+            });
         });
-        app.MapPost("/ping", async (HttpContext http) =>
-        {
-            using var reader = new StreamReader(http.Request.Body);
-            receiver._pings.Enqueue(new Ping(http.Request.Headers.Authorization.ToString(), http.Request.ContentType ?? "", await reader.ReadToEndAsync()));
-            return Results.NoContent();
-        });
-        await app.StartAsync();
         receiver._app = app;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         receiver.Uri = address + "/bc";
         receiver.PingUri = address + "/ping";
         return receiver;

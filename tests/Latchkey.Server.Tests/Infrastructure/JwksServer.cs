@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Latchkey.Server.Tests.Infrastructure;
 
@@ -22,18 +17,13 @@ public sealed class JwksServer : IAsyncDisposable
     public static async Task<JwksServer> StartAsync(string jwks)
     {
         var server = new JwksServer { Published = jwks };
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapGet("/jwks", () =>
+        var (app, address) = await LoopbackApp.StartAsync(app => app.MapGet("/jwks", () =>
         {
             Interlocked.Increment(ref server._fetches);
             return server.Failing ? Results.StatusCode(503) : Results.Text(server.Published, "application/json");
-        });
-        await app.StartAsync();
+        }));
         server._app = app;
-        server.Uri = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/jwks";
+        server.Uri = address + "/jwks";
         return server;
     }
 

@@ -61,6 +61,15 @@ public class LatchkeyServer : IAsyncLifetime
             throw new InvalidOperationException("The server logged errors during the tests:\n" + string.Join("\n", ErrorLog.Errors));
     }
 
+    /// <summary>Runs `latchkey ARGS…` against this server's services, as the command line would; asserts exit code 0.</summary>
+    public async Task<string> RunCliAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var exit = await new Admin.CommandLine(Services, output).RunAsync(args.ToList());
+        Assert.True(exit == 0, output.ToString());
+        return output.ToString();
+    }
+
     /// <summary>A browser-like client: its own cookie jar, no automatic redirects so each hop is asserted.</summary>
     public OAuthTestClient NewClient(string realm = TestRealm.Name)
     {
