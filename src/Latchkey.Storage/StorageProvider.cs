@@ -13,7 +13,8 @@ public static class StorageProvider
         switch (provider)
         {
             case Sqlite:
-                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__latchkey_migrations"));
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__latchkey_migrations"))
+                    .AddInterceptors(SqliteConnectionSettings.Instance);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown storage provider '{provider}'. Supported: {Sqlite}.");
