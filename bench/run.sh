@@ -168,6 +168,8 @@ run_node_oidc_provider() {
   stop_pid "$pid"
 }
 
+# run_openiddict ALG: scenario 1, and at RS256 scenarios 2–4 and userinfo in the same process; introspection of a
+# reference token needs OpenIddict's server-wide reference-token switch, so a second process with --reference.
 run_openiddict() {
   local alg="$1" port=$((PORT_BASE + 2)) data="$RUN/openiddict-data-${1,,}" secret; secret="$(random_secret)"
   port_free "$port" || die "port $port is in use (set BENCH_PORT_BASE)"
@@ -178,8 +180,23 @@ run_openiddict() {
   node "$BENCH/lib/probe.mjs" --wait="$base/.well-known/openid-configuration" || die "OpenIddict did not start (see $RUN/openiddict-${alg,,}.log)"
   local probe; probe="$(node "$BENCH/lib/probe.mjs" --discovery="$base/.well-known/openid-configuration" \
     --token="$base/connect/token" --auth="$(basic bench "$secret")" --alg="$alg")" || die "OpenIddict $alg: wrong token"
-  measure "openiddict-${alg,,}" OpenIddict "$alg" "$base/connect/token" "$(basic bench "$secret")" "$pid" "$probe"
+  want_scenario 1 && measure "openiddict-${alg,,}" OpenIddict "$alg" "$base/connect/token" "$(basic bench "$secret")" "$pid" "$probe"
+  if [ "$alg" = RS256 ]; then
+    T_AUTHORIZE="$base/connect/authorize" T_TOKEN="$base/connect/token" T_INTROSPECT="" T_USERINFO="$base/connect/userinfo"
+    T_WEB_SECRET="$secret" T_REF_SECRET="$secret"
+    run_scenarios OpenIddict openiddict "$pid"
+  fi
   stop_pid "$pid"
+  if [ "$alg" = RS256 ] && want_scenario 5; then
+    rm -rf "$data-reference"
+    start "$RUN/openiddict-reference.log" dotnet "$OUT/openiddict/openiddict-peer.dll" \
+      --urls="http://127.0.0.1:$port" --data="$data-reference" --alg="$alg" --secret="$secret" --reference
+    pid=$STARTED
+    node "$BENCH/lib/probe.mjs" --wait="$base/.well-known/openid-configuration" || die "OpenIddict (reference tokens) did not start"
+    T_TOKEN="$base/connect/token" T_INTROSPECT="$base/connect/introspect" T_USERINFO=""
+    SCENARIOS=5 run_scenarios OpenIddict openiddict-reference "$pid"
+    stop_pid "$pid"
+  fi
 }
 
 # --- main ------------------------------------------------------------------------------------------
@@ -196,7 +213,7 @@ want sign && run_signing_ceilings
 want kestrel && run_kestrel_hello
 want latchkey && run_latchkey Latchkey latchkey "$OUT/latchkey/latchkey.dll"
 if want node; then run_node_oidc_provider RS256; want_scenario 1 && run_node_oidc_provider ES256; fi
-if want openiddict && want_scenario 1; then run_openiddict RS256; run_openiddict ES256; fi
+if want openiddict; then run_openiddict RS256; want_scenario 1 && run_openiddict ES256; fi
 
 cat >"$RUN/meta.json" <<EOF
 {"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)","commit":"$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)",

@@ -1,7 +1,8 @@
 # Scenarios 2–5 for bench/run.sh (sourced; method in docs/performance.md), the same for every server that supports
 # them. A server function sets the target and calls run_scenarios:
 #   T_AUTHORIZE T_TOKEN T_INTROSPECT T_USERINFO  endpoint URLs (any node of a deployment: a later PostgreSQL or
-#                                                two-node setup points them at different processes)
+#                                                two-node setup points them at different processes); an empty
+#                                                T_INTROSPECT or T_USERINFO skips that half of scenario 5
 #   T_WEB_SECRET T_REF_SECRET                    secrets of the clients bench-web (code flow) and bench-ref (reference tokens)
 # Clients, user and password are the same on every server (bench/latchkey-import.json, bench/peers/*).
 USER_PASSWORD="bench-password-not-secret"
@@ -50,12 +51,13 @@ run_scenarios() {
     BENCH_SCENARIO=4 BENCH_LOADER=flows BENCH_FLOWS_COMMAND="refresh-load" BENCH_FILES="$RUN/$name-chains" \
       measure "$name-s4" "$label" RS256 "$T_TOKEN" "$web" "$pid" null
   fi
-  if want_scenario 5; then
-    local reference jwt
-    reference="$(curl -sf -H "Authorization: $ref" -d 'grant_type=client_credentials&scope=api' "$T_TOKEN" | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')" \
+  if want_scenario 5 && [ -n "$T_INTROSPECT" ]; then
+    local reference"$(curl -sf -H "Authorization: $ref" -d 'grant_type=client_credentials&scope=api' "$T_TOKEN" | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')" \
       || die "$label: no reference token"
     BENCH_SCENARIO=5 BENCH_BODY="token=$reference" measure "$name-s5-introspect" "$label" RS256 "$T_INTROSPECT" "$ref" "$pid" null
-    local ui; mapfile -t ui < <(target_args "openid profile email")
+  fi
+  if want_scenario 5 && [ -n "$T_USERINFO" ]; then
+    local ui jwt; mapfile -t ui < <(target_args "openid profile email")
     flows access-token "${ui[@]}" --out="$RUN/$name-userinfo-token" || die "$label: no access token for userinfo"
     jwt="$(cat "$RUN/$name-userinfo-token")"
     BENCH_SCENARIO=5 BENCH_METHOD=GET measure "$name-s5-userinfo" "$label" RS256 "$T_USERINFO" "Bearer $jwt" "$pid" null
