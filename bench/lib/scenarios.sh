@@ -52,7 +52,8 @@ run_scenarios() {
       measure "$name-s4" "$label" RS256 "$T_TOKEN" "$web" "$pid" null
   fi
   if want_scenario 5 && [ -n "$T_INTROSPECT" ]; then
-    local reference"$(curl -sf -H "Authorization: $ref" -d 'grant_type=client_credentials&scope=api' "$T_TOKEN" | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')" \
+    local reference
+    reference="$(curl -sf -H "Authorization: $ref" -d 'grant_type=client_credentials&scope=api' "$T_TOKEN" | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')" \
       || die "$label: no reference token"
     BENCH_SCENARIO=5 BENCH_BODY="token=$reference" measure "$name-s5-introspect" "$label" RS256 "$T_INTROSPECT" "$ref" "$pid" null
   fi
