@@ -12,7 +12,8 @@ namespace Latchkey.Storage;
 /// (sqlite.org/pragma.html#pragma_synchronous, sqlite.org/wal.html).</para>
 /// <para><c>busy_timeout</c>: SQLite has one writer at a time. A writer that finds the lock taken waits inside SQLite,
 /// 1 ms at first and longer later, rather than in Microsoft.Data.Sqlite's retry loop, which sleeps the request thread
-/// 150 ms at a time. 30 s is Microsoft.Data.Sqlite's own default command timeout.</para>
+/// 150 ms at a time. Kept at 1 s, well under any command timeout: past it SQLite answers busy and
+/// Microsoft.Data.Sqlite's loop, which honours the command timeout, takes over.</para>
 /// </summary>
 public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
@@ -30,6 +31,6 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
     {
         if (connection is not SqliteConnection { Handle: { } handle }) return;
         raw.sqlite3_exec(handle, "PRAGMA synchronous=NORMAL;");
-        raw.sqlite3_busy_timeout(handle, 30_000);
+        raw.sqlite3_busy_timeout(handle, 1_000);
     }
 }
