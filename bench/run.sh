@@ -3,11 +3,14 @@
 # docs/performance.md). Builds Latchkey in Release, starts it and each peer on loopback, drives each
 # with the same wrk load, stops them by PID, prints one table and writes bench/results/latest.json.
 #
-#   bench/run.sh [--no-build] [--update-docs] [--only=LIST]
+#   bench/run.sh [--no-build] [--update-docs] [--only=LIST] [--scenarios=LIST]
 #
-# --no-build     reuse bench/.out from an earlier run
-# --update-docs  also replace the table in docs/performance.md with this run's
-# --only=LIST    measure only these, comma-separated: sign, kestrel, latchkey, node, openiddict
+# --no-build       reuse bench/.out from an earlier run
+# --update-docs    also replace the table in docs/performance.md with this run's
+# --only=LIST      measure only these, comma-separated: sign, kestrel, latchkey, node, openiddict
+# --scenarios=LIST only these scenarios, comma-separated (default 1,2,3,4,5; 2–5 at RS256 only):
+#                  1 client_credentials, 2 code redemption, 3 whole code flows, 4 refresh rotation,
+#                  5 introspection of a reference token and userinfo
 #
 # Knobs (environment): BENCH_DURATION (10 s per server), BENCH_WARMUP (3 s), BENCH_CONNECTIONS (32),
 # BENCH_THREADS (2, wrk threads), BENCH_CEILING_SECONDS (3 s per signing loop), BENCH_PORT_BASE (18080),
@@ -30,12 +33,14 @@ QUIET_WAIT="${BENCH_QUIET_WAIT:-20}"
 BUILD=1
 UPDATE_DOCS=0
 ONLY="sign,kestrel,latchkey,node,openiddict"
+SCENARIOS="1,2,3,4,5"
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
     --update-docs) UPDATE_DOCS=1 ;;
     --only=*) ONLY="${arg#--only=}" ;;
-    -h|--help) sed -n '2,15p' "$0" | cut -c3-; exit 0 ;;
+    --scenarios=*) SCENARIOS="${arg#--scenarios=}" ;;
+    -h|--help) sed -n '2,19p' "$0" | cut -c3-; exit 0 ;;
     *) echo "run.sh: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -43,6 +48,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteract
 export Logging__LogLevel__Default=Warning
 
 source "$BENCH/lib/measure.sh"
+source "$BENCH/lib/scenarios.sh"
+want_scenario() { [[ ",$SCENARIOS," == *",$1,"* ]]; }
 
 # --- tools -----------------------------------------------------------------------------------------
 ensure_tools() {
@@ -71,6 +78,8 @@ build() {
     || { tail -30 "$OUT/build.log"; die "OpenIddict peer build failed"; }
   dotnet publish "$BENCH/ceiling" -c Release -o "$OUT/ceiling" --nologo -v q >>"$OUT/build.log" 2>&1 \
     || { tail -30 "$OUT/build.log"; die "ceiling build failed"; }
+  dotnet publish "$BENCH/flows" -c Release -o "$OUT/flows" --nologo -v q >>"$OUT/build.log" 2>&1 \
+    || { tail -30 "$OUT/build.log"; die "bench-flows build failed"; }
   say "installing node-oidc-provider (npm ci)"
   (cd "$BENCH/peers/node-oidc-provider" && npm ci --no-audit --no-fund --loglevel=error >>"$OUT/build.log" 2>&1) \
     || { tail -30 "$OUT/build.log"; die "npm ci failed"; }
@@ -108,9 +117,11 @@ run_kestrel_hello() {
 }
 
 # --- servers ---------------------------------------------------------------------------------------
-# run_latchkey LABEL NAME DLL: a Latchkey build with both bench realms.
+# run_latchkey LABEL NAME DLL: a Latchkey build with both bench realms. BENCH_LATCHKEY_PORT (default the base
+# port) is where it listens; scenarios 2–5 reach it through T_* URLs (lib/scenarios.sh), so a later PostgreSQL or
+# two-node setup is another function that starts its processes and sets those URLs.
 run_latchkey() {
-  local label="$1" name="$2" dll="$3" port=$PORT_BASE data="$RUN/$2-data"
+  local label="$1" name="$2" dll="$3" port=${BENCH_LATCHKEY_PORT:-$PORT_BASE} data="$RUN/$2-data"
   port_free "$port" || die "port $port is in use (set BENCH_PORT_BASE)"
   rm -rf "$data"
   local common=(--Latchkey:DataDirectory="$data" --Latchkey:DemoRealm=)
@@ -121,17 +132,21 @@ run_latchkey() {
   rs="$(awk '$2 == "bench/bench:" && $3 == "client_secret" {print $4}' "$RUN/$name-import.log")"
   es="$(awk '$2 == "bench-es256/bench:" && $3 == "client_secret" {print $4}' "$RUN/$name-import.log")"
   [ -n "$rs" ] && [ -n "$es" ] || { cat "$RUN/$name-import.log"; die "no generated secrets in the import output"; }
+  T_WEB_SECRET="$(awk '$2 == "bench/bench-web:" && $3 == "client_secret" {print $4}' "$RUN/$name-import.log")"
+  T_REF_SECRET="$(awk '$2 == "bench/bench-ref:" && $3 == "client_secret" {print $4}' "$RUN/$name-import.log")"
   start "$RUN/$name.log" dotnet "$dll" "${common[@]}" --urls="http://127.0.0.1:$port" --import "$BENCH/latchkey-import.json"
   local pid=$STARTED base="http://127.0.0.1:$port/realms"
   node "$BENCH/lib/probe.mjs" --wait="$base/bench/.well-known/openid-configuration" || die "$label did not start (see $RUN/$name.log)"
   local realm secret alg probe
-  for realm in bench bench-es256; do
+  want_scenario 1 && for realm in bench bench-es256; do
     if [ "$realm" = bench ]; then secret=$rs alg=RS256; else secret=$es alg=ES256; fi
     probe="$(node "$BENCH/lib/probe.mjs" --discovery="$base/$realm/.well-known/openid-configuration" \
       --token="$base/$realm/token" --auth="$(basic bench "$secret")" --alg=$alg)" || die "$label $alg: wrong token"
     measure "$name-${alg,,}" "$label" $alg "$base/$realm/token" "$(basic bench "$secret")" "$pid" "$probe"
     measure_half "$name-${alg,,}" "$label" $alg "$base/$realm/token" "$(basic bench "$secret")" "$pid"
   done
+  T_AUTHORIZE="$base/bench/authorize" T_TOKEN="$base/bench/token" T_INTROSPECT="$base/bench/introspect" T_USERINFO="$base/bench/userinfo"
+  run_scenarios "$label" "$name" "$pid"
   stop_pid "$pid"
 }
 
@@ -144,10 +159,17 @@ run_node_oidc_provider() {
   node "$BENCH/lib/probe.mjs" --wait="$base/.well-known/openid-configuration" || die "node-oidc-provider did not start"
   local probe; probe="$(node "$BENCH/lib/probe.mjs" --discovery="$base/.well-known/openid-configuration" \
     --token="$base/token" --auth="$(basic bench "$secret")" --alg="$alg")" || die "node-oidc-provider $alg: wrong token"
-  measure "node-oidc-provider-${alg,,}" node-oidc-provider "$alg" "$base/token" "$(basic bench "$secret")" "$pid" "$probe"
+  want_scenario 1 && measure "node-oidc-provider-${alg,,}" node-oidc-provider "$alg" "$base/token" "$(basic bench "$secret")" "$pid" "$probe"
+  if [ "$alg" = RS256 ]; then
+    T_AUTHORIZE="$base/auth" T_TOKEN="$base/token" T_INTROSPECT="$base/token/introspection" T_USERINFO="$base/me"
+    T_WEB_SECRET="$secret" T_REF_SECRET="$secret"
+    run_scenarios node-oidc-provider node-oidc-provider "$pid"
+  fi
   stop_pid "$pid"
 }
 
+# run_openiddict ALG: scenario 1, and at RS256 scenarios 2–4 and userinfo in the same process; introspection of a
+# reference token needs OpenIddict's server-wide reference-token switch, so a second process with --reference.
 run_openiddict() {
   local alg="$1" port=$((PORT_BASE + 2)) data="$RUN/openiddict-data-${1,,}" secret; secret="$(random_secret)"
   port_free "$port" || die "port $port is in use (set BENCH_PORT_BASE)"
@@ -158,8 +180,23 @@ run_openiddict() {
   node "$BENCH/lib/probe.mjs" --wait="$base/.well-known/openid-configuration" || die "OpenIddict did not start (see $RUN/openiddict-${alg,,}.log)"
   local probe; probe="$(node "$BENCH/lib/probe.mjs" --discovery="$base/.well-known/openid-configuration" \
     --token="$base/connect/token" --auth="$(basic bench "$secret")" --alg="$alg")" || die "OpenIddict $alg: wrong token"
-  measure "openiddict-${alg,,}" OpenIddict "$alg" "$base/connect/token" "$(basic bench "$secret")" "$pid" "$probe"
+  want_scenario 1 && measure "openiddict-${alg,,}" OpenIddict "$alg" "$base/connect/token" "$(basic bench "$secret")" "$pid" "$probe"
+  if [ "$alg" = RS256 ]; then
+    T_AUTHORIZE="$base/connect/authorize" T_TOKEN="$base/connect/token" T_INTROSPECT="" T_USERINFO="$base/connect/userinfo"
+    T_WEB_SECRET="$secret" T_REF_SECRET="$secret"
+    run_scenarios OpenIddict openiddict "$pid"
+  fi
   stop_pid "$pid"
+  if [ "$alg" = RS256 ] && want_scenario 5; then
+    rm -rf "$data-reference"
+    start "$RUN/openiddict-reference.log" dotnet "$OUT/openiddict/openiddict-peer.dll" \
+      --urls="http://127.0.0.1:$port" --data="$data-reference" --alg="$alg" --secret="$secret" --reference
+    pid=$STARTED
+    node "$BENCH/lib/probe.mjs" --wait="$base/.well-known/openid-configuration" || die "OpenIddict (reference tokens) did not start"
+    T_TOKEN="$base/connect/token" T_INTROSPECT="$base/connect/introspect" T_USERINFO=""
+    SCENARIOS=5 run_scenarios OpenIddict openiddict-reference "$pid"
+    stop_pid "$pid"
+  fi
 }
 
 # --- main ------------------------------------------------------------------------------------------
@@ -175,14 +212,14 @@ want() { [[ ",$ONLY," == *",$1,"* ]]; }
 want sign && run_signing_ceilings
 want kestrel && run_kestrel_hello
 want latchkey && run_latchkey Latchkey latchkey "$OUT/latchkey/latchkey.dll"
-if want node; then run_node_oidc_provider RS256; run_node_oidc_provider ES256; fi
-if want openiddict; then run_openiddict RS256; run_openiddict ES256; fi
+if want node; then run_node_oidc_provider RS256; want_scenario 1 && run_node_oidc_provider ES256; fi
+if want openiddict; then run_openiddict RS256; want_scenario 1 && run_openiddict ES256; fi
 
 cat >"$RUN/meta.json" <<EOF
 {"date":"$(date -u +%Y-%m-%dT%H:%M:%SZ)","commit":"$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)",
  "cpu":"$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo | tr -d '"')","cores":$(nproc),
  "dotnet":"$(dotnet --version)","node":"$(node --version)","wrk":"$(wrk --version 2>&1 | head -1 | awk '{print $2}')",
- "duration_s":$DURATION,"warmup_s":$WARMUP,"connections":$CONNECTIONS,"wrk_threads":$THREADS,"ceiling_seconds":$CEILING_SECONDS,
+ "duration_s":$DURATION,"scenarios":"$SCENARIOS","warmup_s":$WARMUP,"connections":$CONNECTIONS,"wrk_threads":$THREADS,"ceiling_seconds":$CEILING_SECONDS,
  "build_seconds":$BUILD_SECONDS,"bench_seconds":$((SECONDS - started))}
 EOF
 report_args=(--run="$RUN" --out="$RESULTS")

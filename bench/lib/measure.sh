@@ -49,26 +49,44 @@ wait_quiet() {
 children_seconds() { awk 'NR == 2 { s = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } print s }' "$1"; }
 rss_kb() { awk '/^VmRSS:/{print $2}' "/proc/$1/status"; }
 
+# run_load PHASE SECONDS OUT URL [--latency]: one load run. By default wrk with bench/wrk/$BENCH_LUA (token.lua);
+# BENCH_LOADER=flows runs bench-flows (scenarios 3 and 4) instead. A scenario whose requests are used up (codes,
+# refresh tokens) gives each phase its own file: BENCH_FILES=PREFIX means PREFIX.warmup and PREFIX.measure.
+run_load() {
+  local phase="$1" seconds="$2" out="$3" url="$4"; shift 4
+  local file=""; [ -n "${BENCH_FILES:-}" ] && file="$BENCH_FILES.$phase"
+  if [ "${BENCH_LOADER:-wrk}" = flows ]; then
+    local target; mapfile -t target < <(target_args)
+    timeout $((seconds + 60)) dotnet "$OUT/flows/bench-flows.dll" "$BENCH_FLOWS_COMMAND" "${target[@]}" --connections="$CONNECTIONS" \
+      --seconds="$seconds" --chains="$file" >"$out" 2>&1
+  else
+    BENCH_FILE="$file" BENCH_LUA_DIR="$BENCH/wrk" BENCH_THREADS="$THREADS" timeout $((seconds + 30)) \
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s "$@" -s "$BENCH/wrk/${BENCH_LUA:-token.lua}" "$url" >"$out" 2>&1
+  fi
+}
+
 # measure NAME SERVER ALG URL AUTH PID PROBE_JSON : warm-up, then the measured run; appends a result line.
+# BENCH_SCENARIO (default 1) labels the line; BENCH_LUA, BENCH_LOADER, BENCH_FILES choose the load (run_load).
+# The CPU, RSS and machine accounting is the same whatever drives the load.
 measure() {
   local name="$1" server="$2" alg="$3" url="$4" auth="$5" pid="$6" probe="$7"
   local load; load="$(cut -d' ' -f1 /proc/loadavg)"
   say "$name: warm-up ${WARMUP}s, then ${DURATION}s × ${CONNECTIONS} connections"
-  BENCH_AUTH="$auth" timeout $((WARMUP + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s \
-    -s "$BENCH/wrk/token.lua" "$url" >"$RUN/$name.warmup.txt" 2>&1 || die "$name: wrk warm-up failed"
+  BENCH_AUTH="$auth" run_load warmup "$WARMUP" "$RUN/$name.warmup.txt" "$url" || die "$name: warm-up failed (see $RUN/$name.warmup.txt)"
+  # BENCH_BEFORE_MEASURE: a command run after the warm-up, outside the measured window (minting codes for it).
+  [ -n "${BENCH_BEFORE_MEASURE:-}" ] && { $BENCH_BEFORE_MEASURE "$RUN/$name.warmup.txt" || die "$name: setup failed"; }
   wait_quiet
   local cpu0 busy0; cpu0="$(cpu_ticks "$pid")"; busy0="$(busy_ticks)"
   times >"$RUN/times.before"
-  BENCH_AUTH="$auth" timeout $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency \
-    -s "$BENCH/wrk/token.lua" "$url" >"$RUN/$name.wrk.txt" 2>&1 || die "$name: wrk failed"
+  BENCH_AUTH="$auth" run_load measure "$DURATION" "$RUN/$name.wrk.txt" "$url" --latency || die "$name: load failed (see $RUN/$name.wrk.txt)"
   times >"$RUN/times.after"
   local cpu1 busy1 rss; cpu1="$(cpu_ticks "$pid")"; busy1="$(busy_ticks)"; rss="$(rss_kb "$pid")"
   local wrk_cpu; wrk_cpu="$(awk -v a="$(children_seconds "$RUN/times.before")" -v b="$(children_seconds "$RUN/times.after")" 'BEGIN{printf "%.2f", b - a}')"
   kill -0 "$pid" 2>/dev/null || die "$name: the server died during the run (see $RUN/*.log)"
   local wrk_json; wrk_json="$(sed -n 's/^BENCH_JSON //p' "$RUN/$name.wrk.txt")"
-  [ -n "$wrk_json" ] || { cat "$RUN/$name.wrk.txt"; die "$name: no result from wrk"; }
-  printf '{"kind":"server","name":"%s","server":"%s","alg":"%s","url":"%s","loadavg_before":%s,"rss_kb":%s,"cpu_seconds":%s,"machine_cpu_seconds":%s,"wrk_cpu_seconds":%s,"wrk":%s,"probe":%s}\n' \
-    "$name" "$server" "$alg" "$url" "$load" "$rss" "$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t/hz}')" \
+  [ -n "$wrk_json" ] || { cat "$RUN/$name.wrk.txt"; die "$name: no result from the load"; }
+  printf '{"kind":"server","scenario":"%s","loader":"%s","name":"%s","server":"%s","alg":"%s","url":"%s","loadavg_before":%s,"rss_kb":%s,"cpu_seconds":%s,"machine_cpu_seconds":%s,"wrk_cpu_seconds":%s,"wrk":%s,"probe":%s}\n' \
+    "${BENCH_SCENARIO:-1}" "${BENCH_LOADER:-wrk}" "$name" "$server" "$alg" "$url" "$load" "$rss" "$(awk -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t/hz}')" \
     "$(awk -v t=$((busy1 - busy0)) -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", t/hz}')" "$wrk_cpu" "$wrk_json" "${probe:-null}" >>"$RUN/results.jsonl"
 }
 

@@ -23,6 +23,7 @@ const servers = lines.filter((l) => l.kind === 'server').map((l) => {
   const seconds = w.duration_us / 1e6;
   const errors = w.non200 + w.err_connect + w.err_read + w.err_write + w.err_timeout;
   return {
+    scenario: l.scenario ?? '1', loader: l.loader ?? 'wrk',
     name: l.name, server: l.server, alg: l.alg, url: l.url,
     requests_per_sec: round(w.requests / seconds, 1),
     p50_ms: round(w.p50_us / 1000, 2), p90_ms: round(w.p90_us / 1000, 2), p99_ms: round(w.p99_us / 1000, 2),
@@ -53,7 +54,19 @@ const ceilings = lines.filter((l) => l.kind === 'ceiling').map((l) => ({
   // The loop's process also starts and JITs outside the timed window, so this over-counts a little.
   other_cpu_cores: round(Math.max(0, l.machine_cpu_seconds - l.own_cpu_seconds) / l.sign.seconds, 2),
 }));
-const find = (server, alg) => servers.find((s) => s.server === server && s.alg === alg);
+const find = (server, alg, scenario = '1') => servers.find((s) => s.server === server && s.alg === alg && s.scenario === scenario);
+const flowRows = servers.filter((s) => s.scenario !== '1');
+// Scenarios 2–5: what each measures, and why a peer has no row.
+const SCENARIOS = [
+  { id: '2', part: 's2', what: 'authorization_code redemption at /token', unit: 'codes/s' },
+  { id: '3', part: 's3', what: 'whole code flow: /authorize → login → consent remembered → redirect → /token', unit: 'flows/s' },
+  { id: '4', part: 's4', what: 'refresh_token rotation', unit: 'refreshes/s' },
+  { id: '5', part: 's5-introspect', what: 'introspection of a reference token', unit: 'requests/s' },
+  { id: '5', part: 's5-userinfo', what: 'userinfo', unit: 'requests/s' },
+];
+const MISSING = 'not measured in this run';
+const rowOf = (server, part) => flowRows.find((s) => s.server === server && s.name.endsWith(`-${part}`));
+const PEERS = ['node-oidc-provider', 'OpenIddict'];
 const ceiling = (alg, threads) => ceilings.find((c) => c.alg === alg && c.threads === threads)?.tokens_per_sec;
 
 const ratios = {};
@@ -79,6 +92,16 @@ const hello = find('Kestrel hello-world', '-');
 for (const lk of servers.filter((s) => s.server === 'Latchkey')) {
   if (hello) ratios[`${lk.alg} Latchkey/kestrel-hello`] = round(lk.requests_per_sec / hello.requests_per_sec, 3);
 }
+for (const sc of SCENARIOS) {
+  const lk = rowOf('Latchkey', sc.part);
+  for (const name of PEERS) {
+    const peer = rowOf(name, sc.part);
+    if (!lk || !peer) continue;
+    const r = lk.requests_per_sec / peer.requests_per_sec;
+    ratios[`scenario ${sc.id} ${sc.part} Latchkey/${name}`] = round(r, 2);
+    bar.push({ check: `Scenario ${sc.id}, ${sc.what}: Latchkey ÷ ${name}`, value: `${fmt(r, 2)}×`, bar: '> 1×', met: r > 1 });
+  }
+}
 const lkRuns = servers.filter((s) => s.server === 'Latchkey');
 const lkErrors = [...lkRuns, ...halves.filter((h) => h.server === 'Latchkey')].reduce((n, s) => n + s.errors, 0);
 const allErrors = servers.reduce((n, s) => n + s.errors, 0);
@@ -91,10 +114,14 @@ for (const h of halves) {
 if (!halves.length) bar.push({ check: 'Latchkey: p99 at half its peak rate', value: 'not measured', bar: '< 10 ms', met: null });
 
 const md = [];
-md.push(`Scenario 1 — client_credentials → JWT access token. ${meta.date}, ${meta.cores} cores (${meta.cpu}), ` +
-  `commit ${meta.commit}; wrk ${meta.wrk_threads} threads × ${meta.connections} connections, ` +
-  `${meta.warmup_s} s warm-up + ${meta.duration_s} s per server; .NET ${meta.dotnet}, Node ${meta.node}, ` +
+md.push(`${meta.date}, ${meta.cores} cores (${meta.cpu}), ` +
+  `commit ${meta.commit}; ${meta.connections} connections (wrk: ${meta.wrk_threads} threads), ` +
+  `${meta.warmup_s} s warm-up + ${meta.duration_s} s per server and scenario; .NET ${meta.dotnet}, Node ${meta.node}, ` +
   `oidc-provider ${meta.versions['oidc-provider']}, OpenIddict ${meta.versions['OpenIddict.AspNetCore']}.`);
+const hasScenario1 = servers.some((s) => s.scenario === '1') || ceilings.length > 0;
+if (hasScenario1) {
+md.push('');
+md.push('Scenario 1 — client_credentials → JWT access token.');
 md.push('');
 md.push('| server | alg | tokens/s | p50 ms | p99 ms | non-200 + errors | RSS MB | CPU cores: server + wrk | server CPU µs/token | JWT bytes | Latchkey ÷ this |');
 md.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -108,6 +135,7 @@ for (const alg of ['RS256', 'ES256']) {
   }
 }
 if (hello) md.push(row(hello, `${fmt(find('Latchkey', 'RS256')?.requests_per_sec / hello.requests_per_sec, 2)}× (RS256)`));
+}
 if (halves.length) {
   md.push('');
   md.push('| at half the peak (each connection waits between requests) | alg | offered wait ms | tokens/s | p50 ms | p99 ms | non-200 + errors | server CPU (cores) |');
@@ -116,6 +144,28 @@ if (halves.length) {
     md.push(`| ${h.server} (peak ${fmt(h.peak_rps, 0)}) | ${h.alg} | ${h.delay_ms} | ${fmt(h.requests_per_sec, 0)} | ${fmt(h.p50_ms, 2)} | ${fmt(h.p99_ms, 2)} | ${h.errors} | ${fmt(h.server_cpu_cores, 2)} |`);
   }
 }
+md.push('');
+if (flowRows.length) {
+  md.push('');
+  md.push('Scenarios 2–5 — realm `bench` (RS256), the same clients, user and load for every server (method above).');
+  md.push('');
+  md.push('| scenario | server | load | per second | p50 ms | p99 ms | non-200 + errors | RSS MB | CPU cores: server + load | server CPU µs each | Latchkey ÷ this |');
+  md.push('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const sc of SCENARIOS) {
+    const lk = rowOf('Latchkey', sc.part);
+    for (const name of ['Latchkey', ...PEERS]) {
+      const s = rowOf(name, sc.part);
+      if (!s) {
+        if (lk) md.push(`| ${sc.id}: ${sc.what} | ${name} | – | — | | | | | | | ${MISSING} |`);
+        continue;
+      }
+      const failures = s.errors === 0 ? '0' : `**${s.errors}**`;
+      md.push(`| ${sc.id}: ${sc.what} | ${name} | ${s.loader} | ${fmt(s.requests_per_sec, s.requests_per_sec < 100 ? 1 : 0)} ${sc.unit} | ${fmt(s.p50_ms, 2)} | ${fmt(s.p99_ms, 2)} | ${failures} | ` +
+        `${fmt(s.rss_mb, 0)} | ${fmt(s.server_cpu_cores, 2)} + ${fmt(s.wrk_cpu_cores, 2)} | ${fmt(s.server_cpu_us_per_token, 0)} | ${lk ? `${fmt(lk.requests_per_sec / s.requests_per_sec, 2)}×` : ''} |`);
+    }
+  }
+}
+if (ceilings.length) {
 md.push('');
 md.push('| signing ceiling (.NET loop, same run) | 1 thread | 2 threads | JWT bytes | Latchkey ÷ 2-thread ceiling | sign + HTTP ceiling | Latchkey ÷ that |');
 md.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -128,6 +178,7 @@ for (const alg of ['RS256', 'ES256']) {
   const bytes = ceilings.find((c) => c.alg === alg)?.jwt_bytes ?? '';
   const pct = (c) => (lk && c ? `${fmt((100 * lk.requests_per_sec) / c, 0)} %` : '');
   md.push(`| ${alg} | ${fmt(ceiling(alg, 1), 0)} | ${fmt(c2, 0)} | ${bytes} | ${pct(c2)} | ${fmt(both, 0)} | ${pct(both)} |`);
+}
 }
 md.push('');
 md.push('| the bar (issue 5) | this run | bar | met |');

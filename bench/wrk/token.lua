@@ -1,12 +1,15 @@
--- wrk script for bench/run.sh: POST a client_credentials token request with HTTP Basic
--- client authentication (RFC 6749 §2.3.1, §4.4.2) and count every response that is not 200.
---   BENCH_AUTH  the Authorization header value, e.g. "Basic YmVuY2g6c2VjcmV0"
---   BENCH_BODY  the form body (default: grant_type=client_credentials&scope=api)
+-- wrk script for bench/run.sh: the same request again and again, by default a client_credentials token request
+-- with HTTP Basic client authentication (RFC 6749 §2.3.1, §4.4.2); counts every response that is not 200.
+--   BENCH_AUTH    the Authorization header value, e.g. "Basic YmVuY2g6c2VjcmV0" or "Bearer …" (scenario 5, userinfo)
+--   BENCH_BODY    the form body (default: grant_type=client_credentials&scope=api; scenario 5: token=… to introspect)
+--   BENCH_METHOD  GET sends no body (scenario 5, userinfo); default POST
 -- done() prints one line "BENCH_JSON {...}" that run.sh collects; latencies are in microseconds.
 
-wrk.method = "POST"
-wrk.body = os.getenv("BENCH_BODY") or "grant_type=client_credentials&scope=api"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.method = os.getenv("BENCH_METHOD") or "POST"
+if wrk.method == "POST" then
+  wrk.body = os.getenv("BENCH_BODY") or "grant_type=client_credentials&scope=api"
+  wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+end
 wrk.headers["Authorization"] = os.getenv("BENCH_AUTH")
 
 -- BENCH_DELAY_MS (optional): each connection waits about this long between its requests, to hold the

@@ -20,7 +20,8 @@ public static class StorageProvider
         switch (provider.ToLowerInvariant())
         {
             case Sqlite:
-                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsTable));
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(MigrationsTable))
+                    .AddInterceptors(SqliteConnectionSettings.Instance);
                 break;
             case Postgres:
                 options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsTable)

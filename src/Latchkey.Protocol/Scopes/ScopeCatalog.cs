@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Latchkey.Protocol.Clients;
 using Latchkey.Protocol.Primitives;
 using Latchkey.Protocol.Realms;
@@ -8,10 +9,18 @@ namespace Latchkey.Protocol.Scopes;
 /// <summary>The scopes a realm knows (standard OIDC ones plus its own), and the audiences they imply.</summary>
 public sealed class ScopeCatalog(IRealmStore realms)
 {
-    public async ValueTask<IReadOnlyDictionary<string, ScopeDefinition>> AllAsync(string realm, CancellationToken ct)
+    // One catalog per list the store hands out: a caching store (CachingDirectoryStore) returns the same list until
+    // the realm changes or the entry expires, so the catalog is built once per cached load and goes with it; a store
+    // that loads afresh each time gets a fresh catalog each time.
+    private static readonly ConditionalWeakTable<IReadOnlyList<ScopeDefinition>, IReadOnlyDictionary<string, ScopeDefinition>> Built = new();
+
+    public async ValueTask<IReadOnlyDictionary<string, ScopeDefinition>> AllAsync(string realm, CancellationToken ct) =>
+        Built.GetValue(await realms.ScopesAsync(realm, ct), Build);
+
+    private static IReadOnlyDictionary<string, ScopeDefinition> Build(IReadOnlyList<ScopeDefinition> realmScopes)
     {
         var all = StandardScopeDefinitions.All.ToDictionary(s => s.Name, StringComparer.Ordinal);
-        foreach (var scope in await realms.ScopesAsync(realm, ct)) all[scope.Name] = scope;
+        foreach (var scope in realmScopes) all[scope.Name] = scope;
         return all;
     }
 

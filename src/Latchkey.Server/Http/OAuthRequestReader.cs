@@ -18,9 +18,16 @@ public static class OAuthRequestReader
     public static async Task<OAuthRequest> FromFormAsync(HttpRequest request, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
-        return new OAuthRequest(
-            form.ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? "").ToArray(), StringComparer.Ordinal),
-            request.Headers.Authorization.FirstOrDefault(),
+        var parameters = new Dictionary<string, string[]>(form.Count, StringComparer.Ordinal);
+        foreach (var (name, values) in form) parameters[name] = ValuesOf(values);
+        return new OAuthRequest(parameters, request.Headers.Authorization.FirstOrDefault(),
             request.HttpContext.Connection.RemoteIpAddress?.ToString());
+    }
+
+    private static string[] ValuesOf(Microsoft.Extensions.Primitives.StringValues values)
+    {
+        var copy = new string[values.Count];
+        for (var i = 0; i < copy.Length; i++) copy[i] = values[i] ?? "";
+        return copy;
     }
 }
