@@ -7,7 +7,7 @@
 #
 # --no-build       reuse bench/.out from an earlier run
 # --update-docs    also replace the table in docs/performance.md with this run's
-# --only=LIST      measure only these, comma-separated: sign, kestrel, latchkey, node, openiddict
+# --only=LIST      measure only these, comma-separated: sign, kestrel, latchkey, latchkey-pg, latchkey-2nodes, node, openiddict
 # --scenarios=LIST only these scenarios, comma-separated (default 1,2,3,4,5; 2–5 at RS256 only):
 #                  1 client_credentials, 2 code redemption, 3 whole code flows, 4 refresh rotation,
 #                  5 introspection of a reference token and userinfo
@@ -32,7 +32,7 @@ PORT_BASE="${BENCH_PORT_BASE:-18080}"
 QUIET_WAIT="${BENCH_QUIET_WAIT:-20}"
 BUILD=1
 UPDATE_DOCS=0
-ONLY="sign,kestrel,latchkey,node,openiddict"
+ONLY="sign,kestrel,latchkey,latchkey-pg,latchkey-2nodes,node,openiddict"
 SCENARIOS="1,2,3,4,5"
 for arg in "$@"; do
   case "$arg" in
@@ -48,6 +48,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteract
 export Logging__LogLevel__Default=Warning
 
 source "$BENCH/lib/measure.sh"
+source "$BENCH/lib/deployments.sh"
 source "$BENCH/lib/scenarios.sh"
 want_scenario() { [[ ",$SCENARIOS," == *",$1,"* ]]; }
 
@@ -57,6 +58,9 @@ ensure_tools() {
   command -v wrk >/dev/null || missing+=(wrk)
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)
+  # Scenario 6: PostgreSQL (started by tests/postgres/start.sh) and nginx in front of two nodes.
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  command -v nginx >/dev/null || missing+=(nginx)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} (apt-get)"
     local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -118,24 +122,38 @@ run_kestrel_hello() {
 
 # --- servers ---------------------------------------------------------------------------------------
 # run_latchkey LABEL NAME DLL: a Latchkey build with both bench realms. BENCH_LATCHKEY_PORT (default the base
-# port) is where it listens; scenarios 2–5 reach it through T_* URLs (lib/scenarios.sh), so a later PostgreSQL or
-# two-node setup is another function that starts its processes and sets those URLs.
+# port) is where it listens; scenarios 2–5 reach it through T_* URLs (lib/scenarios.sh). Scenario 6
+# (lib/deployments.sh) runs the same on PostgreSQL, with one node and with two behind nginx.
 run_latchkey() {
   local label="$1" name="$2" dll="$3" port=${BENCH_LATCHKEY_PORT:-$PORT_BASE} data="$RUN/$2-data"
   port_free "$port" || die "port $port is in use (set BENCH_PORT_BASE)"
-  rm -rf "$data"
-  local common=(--Latchkey:DataDirectory="$data" --Latchkey:DemoRealm=)
+  rm -rf "$data" "$data-b"
+  # LATCHKEY_ARGS: the deployment's settings (scenario 6: PostgreSQL); LATCHKEY_NODES=2: a second node and nginx in front.
+  local common=(--Latchkey:DemoRealm= ${LATCHKEY_ARGS[@]+"${LATCHKEY_ARGS[@]}"})
+  if [ -n "${LATCHKEY_MIGRATE:-}" ]; then
+    (cd "$RUN" && dotnet "$OUT/latchkey/latchkey.dll" --Latchkey:DataDirectory="$data" "${common[@]}" migrate) >"$RUN/$name-migrate.log" 2>&1 \
+      || { cat "$RUN/$name-migrate.log"; die "latchkey migrate failed"; }
+  fi
   # The import prints each generated secret once: `client REALM/ID: client_secret SECRET   (shown once)`.
-  (cd "$RUN" && dotnet "$OUT/latchkey/latchkey.dll" "${common[@]}" import "$BENCH/latchkey-import.json") >"$RUN/$name-import.log" 2>&1 \
-    || { cat "$RUN/$name-import.log"; die "Latchkey import failed"; }
+  (cd "$RUN" && dotnet "$OUT/latchkey/latchkey.dll" --Latchkey:DataDirectory="$data" "${common[@]}" import "$BENCH/latchkey-import.json") \
+    >"$RUN/$name-import.log" 2>&1 || { cat "$RUN/$name-import.log"; die "Latchkey import failed"; }
   local rs es
   rs="$(awk '$2 == "bench/bench:" && $3 == "client_secret" {print $4}' "$RUN/$name-import.log")"
   es="$(awk '$2 == "bench-es256/bench:" && $3 == "client_secret" {print $4}' "$RUN/$name-import.log")"
   [ -n "$rs" ] && [ -n "$es" ] || { cat "$RUN/$name-import.log"; die "no generated secrets in the import output"; }
   T_WEB_SECRET="$(awk '$2 == "bench/bench-web:" && $3 == "client_secret" {print $4}' "$RUN/$name-import.log")"
   T_REF_SECRET="$(awk '$2 == "bench/bench-ref:" && $3 == "client_secret" {print $4}' "$RUN/$name-import.log")"
-  start "$RUN/$name.log" dotnet "$dll" "${common[@]}" --urls="http://127.0.0.1:$port" --import "$BENCH/latchkey-import.json"
-  local pid=$STARTED base="http://127.0.0.1:$port/realms"
+  start "$RUN/$name.log" dotnet "$dll" --Latchkey:DataDirectory="$data" "${common[@]}" --urls="http://127.0.0.1:$port" \
+    --import "$BENCH/latchkey-import.json"
+  local pid=$STARTED base="http://127.0.0.1:$port/realms" extra=()
+  if [ "${LATCHKEY_NODES:-1}" = 2 ]; then
+    start "$RUN/$name-b.log" dotnet "$dll" --Latchkey:DataDirectory="$data-b" "${common[@]}" --urls="http://127.0.0.1:$((port + 10))"
+    extra+=("$STARTED")
+    node "$BENCH/lib/probe.mjs" --wait="http://127.0.0.1:$((port + 10))/realms/bench/.well-known/openid-configuration" \
+      || die "$label: second node did not start (see $RUN/$name-b.log)"
+    start_nginx "$RUN/$name-nginx" $((port + 20)) "$port" $((port + 10)); extra+=("$STARTED")
+    base="http://127.0.0.1:$((port + 20))/realms"
+  fi
   node "$BENCH/lib/probe.mjs" --wait="$base/bench/.well-known/openid-configuration" || die "$label did not start (see $RUN/$name.log)"
   local realm secret alg probe
   want_scenario 1 && for realm in bench bench-es256; do
@@ -143,11 +161,11 @@ run_latchkey() {
     probe="$(node "$BENCH/lib/probe.mjs" --discovery="$base/$realm/.well-known/openid-configuration" \
       --token="$base/$realm/token" --auth="$(basic bench "$secret")" --alg=$alg)" || die "$label $alg: wrong token"
     measure "$name-${alg,,}" "$label" $alg "$base/$realm/token" "$(basic bench "$secret")" "$pid" "$probe"
-    measure_half "$name-${alg,,}" "$label" $alg "$base/$realm/token" "$(basic bench "$secret")" "$pid"
+    [ "$name" = latchkey ] && measure_half "$name-${alg,,}" "$label" $alg "$base/$realm/token" "$(basic bench "$secret")" "$pid"
   done
   T_AUTHORIZE="$base/bench/authorize" T_TOKEN="$base/bench/token" T_INTROSPECT="$base/bench/introspect" T_USERINFO="$base/bench/userinfo"
   run_scenarios "$label" "$name" "$pid"
-  stop_pid "$pid"
+  local p; for p in "$pid" ${extra[@]+"${extra[@]}"}; do stop_pid "$p"; done
 }
 
 run_node_oidc_provider() {
@@ -212,6 +230,8 @@ want() { [[ ",$ONLY," == *",$1,"* ]]; }
 want sign && run_signing_ceilings
 want kestrel && run_kestrel_hello
 want latchkey && run_latchkey Latchkey latchkey "$OUT/latchkey/latchkey.dll"
+want latchkey-pg && run_latchkey_on_postgres 1
+want latchkey-2nodes && run_latchkey_on_postgres 2
 if want node; then run_node_oidc_provider RS256; want_scenario 1 && run_node_oidc_provider ES256; fi
 if want openiddict; then run_openiddict RS256; want_scenario 1 && run_openiddict ES256; fi
 

@@ -67,6 +67,8 @@ const SCENARIOS = [
 const MISSING = 'not measured in this run';
 const rowOf = (server, part) => flowRows.find((s) => s.server === server && s.name.endsWith(`-${part}`));
 const PEERS = ['node-oidc-provider', 'OpenIddict'];
+// Scenario 6: Latchkey on PostgreSQL, one node and two behind nginx (lib/deployments.sh); rows beside SQLite's.
+const DEPLOYMENTS = ['Latchkey (PostgreSQL)', 'Latchkey (PostgreSQL, 2 nodes)'];
 const ceiling = (alg, threads) => ceilings.find((c) => c.alg === alg && c.threads === threads)?.tokens_per_sec;
 
 const ratios = {};
@@ -107,7 +109,7 @@ const lkErrors = [...lkRuns, ...halves.filter((h) => h.server === 'Latchkey')].r
 const allErrors = servers.reduce((n, s) => n + s.errors, 0);
 bar.push({ check: 'Latchkey: non-200 responses and socket errors', value: String(lkErrors), bar: '0', met: lkErrors === 0 });
 const lkRss = Math.max(...lkRuns.map((s) => s.rss_mb));
-bar.push({ check: 'Latchkey: RSS after the runs', value: `${fmt(lkRss, 0)} MB`, bar: '< 200 MB', met: lkRss < 200 });
+if (lkRuns.length) bar.push({ check: 'Latchkey: RSS after the runs', value: `${fmt(lkRss, 0)} MB`, bar: '< 200 MB', met: lkRss < 200 });
 for (const h of halves) {
   bar.push({ check: `${h.alg}: ${h.server} p99 at ${fmt(h.requests_per_sec, 0)} tokens/s (half its peak)`, value: `${fmt(h.p99_ms, 2)} ms`, bar: '< 10 ms', met: h.p99_ms < 10 });
 }
@@ -125,7 +127,7 @@ md.push('Scenario 1 — client_credentials → JWT access token.');
 md.push('');
 md.push('| server | alg | tokens/s | p50 ms | p99 ms | non-200 + errors | RSS MB | CPU cores: server + wrk | server CPU µs/token | JWT bytes | Latchkey ÷ this |');
 md.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-const order = ['Latchkey', 'node-oidc-provider', 'OpenIddict'];
+const order = ['Latchkey', ...DEPLOYMENTS, 'node-oidc-provider', 'OpenIddict'];
 for (const alg of ['RS256', 'ES256']) {
   for (const name of order) {
     const s = find(name, alg);
@@ -153,7 +155,7 @@ if (flowRows.length) {
   md.push('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const sc of SCENARIOS) {
     const lk = rowOf('Latchkey', sc.part);
-    for (const name of ['Latchkey', ...PEERS]) {
+    for (const name of ['Latchkey', ...DEPLOYMENTS, ...PEERS]) {
       const s = rowOf(name, sc.part);
       if (!s) {
         if (lk) md.push(`| ${sc.id}: ${sc.what} | ${name} | – | — | | | | | | | ${MISSING} |`);
