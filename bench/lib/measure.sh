@@ -102,7 +102,7 @@ measure_half() {
   say "$name at half its peak: ${DURATION}s, ${delay} ms between requests per connection"
   local cpu0 busy0; cpu0="$(cpu_ticks "$pid")"; busy0="$(busy_ticks)"
   times >"$RUN/times.before"
-  BENCH_DELAY_MS="$delay" BENCH_AUTH="$auth" timeout $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" \
+  BENCH_DELAY_MS="$delay" BENCH_AUTH="$auth" BENCH_LUA_DIR="$BENCH/wrk" timeout $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" \
     --timeout 5s --latency -s "$BENCH/wrk/token.lua" "$url" >"$RUN/$name-half.wrk.txt" 2>&1 || die "$name: wrk failed"
   times >"$RUN/times.after"
   local cpu1 busy1; cpu1="$(cpu_ticks "$pid")"; busy1="$(busy_ticks)"

@@ -3,7 +3,8 @@
 --   BENCH_AUTH    the Authorization header value, e.g. "Basic YmVuY2g6c2VjcmV0" or "Bearer …" (scenario 5, userinfo)
 --   BENCH_BODY    the form body (default: grant_type=client_credentials&scope=api; scenario 5: token=… to introspect)
 --   BENCH_METHOD  GET sends no body (scenario 5, userinfo); default POST
--- done() prints one line "BENCH_JSON {...}" that run.sh collects; latencies are in microseconds.
+-- Counting and the BENCH_JSON line come from common.lua.
+package.path = os.getenv("BENCH_LUA_DIR") .. "/?.lua;" .. package.path
 
 wrk.method = os.getenv("BENCH_METHOD") or "POST"
 if wrk.method == "POST" then
@@ -23,37 +24,19 @@ if delay_ms then
   end
 end
 
-local threads = {}
+local common = require("common")
 
 function setup(thread)
-  table.insert(threads, thread)
+  common.setup(thread)
 end
 
 function init(args)
   math.randomseed(os.time() + tonumber(string.match(tostring({}), "0x(%x+)") or "0", 16))
-  non200 = 0
-  first_failure = ""
+  common.init()
 end
 
 function response(status, headers, body)
-  if status ~= 200 then
-    non200 = non200 + 1
-    if first_failure == "" then first_failure = status .. " " .. string.sub(body or "", 1, 200) end
-  end
+  common.response(status, headers, body)
 end
 
-function done(summary, latency, requests)
-  local non200_total, failure = 0, ""
-  for _, thread in ipairs(threads) do
-    non200_total = non200_total + thread:get("non200")
-    local f = thread:get("first_failure")
-    if failure == "" and f ~= nil and f ~= "" then failure = f end
-  end
-  local e = summary.errors
-  io.write(string.format(
-    'BENCH_JSON {"requests":%d,"duration_us":%d,"bytes":%d,"mean_us":%.1f,"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d,' ..
-    '"non200":%d,"err_connect":%d,"err_read":%d,"err_write":%d,"err_status":%d,"err_timeout":%d,"first_failure":"%s"}\n',
-    summary.requests, summary.duration, summary.bytes, latency.mean,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
-    non200_total, e.connect, e.read, e.write, e.status, e.timeout, (string.gsub(failure, '[%c"\\]', " "))))
-end
+done = common.done
