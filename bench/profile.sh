@@ -13,7 +13,7 @@ RUN="$OUT/profile"
 ALG="${1:-RS256}"
 DLL="$OUT/latchkey/latchkey.dll"
 PORT="${BENCH_PORT_BASE:-18080}"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 Logging__LogLevel__Default=Warning
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 Logging__LogLevel__Default=Warning BENCH_LUA_DIR="$BENCH/wrk"
 [ -f "$DLL" ] || { echo "profile.sh: no $DLL; run bench/run.sh first" >&2; exit 1; }
 TRACE="$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")"
 [ -x "$TRACE" ] || dotnet tool install -g dotnet-trace >/dev/null

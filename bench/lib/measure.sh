@@ -66,13 +66,15 @@ run_load() {
 }
 
 # measure NAME SERVER ALG URL AUTH PID PROBE_JSON : warm-up, then the measured run; appends a result line.
-# BENCH_SCENARIO (default 1) labels the line; BENCH_LUA, BENCH_LOADER, BENCH_FILES choose the load (run_load).
+# BENCH_SCENARIO (default 1) labels the line; BENCH_LUA, BENCH_LOADER, BENCH_FILES choose the load (run_load);
+# BENCH_RUN_WARMUP overrides WARMUP for this run.
 # The CPU, RSS and machine accounting is the same whatever drives the load.
 measure() {
   local name="$1" server="$2" alg="$3" url="$4" auth="$5" pid="$6" probe="$7"
   local load; load="$(cut -d' ' -f1 /proc/loadavg)"
-  say "$name: warm-up ${WARMUP}s, then ${DURATION}s × ${CONNECTIONS} connections"
-  BENCH_AUTH="$auth" run_load warmup "$WARMUP" "$RUN/$name.warmup.txt" "$url" || die "$name: warm-up failed (see $RUN/$name.warmup.txt)"
+  local warmup="${BENCH_RUN_WARMUP:-$WARMUP}"
+  say "$name: warm-up ${warmup}s, then ${DURATION}s × ${CONNECTIONS} connections"
+  BENCH_AUTH="$auth" run_load warmup "$warmup" "$RUN/$name.warmup.txt" "$url" || die "$name: warm-up failed (see $RUN/$name.warmup.txt)"
   # BENCH_BEFORE_MEASURE: a command run after the warm-up, outside the measured window (minting codes for it).
   [ -n "${BENCH_BEFORE_MEASURE:-}" ] && { $BENCH_BEFORE_MEASURE "$RUN/$name.warmup.txt" || die "$name: setup failed"; }
   wait_quiet

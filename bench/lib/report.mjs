@@ -118,7 +118,7 @@ if (!halves.length) bar.push({ check: 'Latchkey: p99 at half its peak rate', val
 const md = [];
 md.push(`${meta.date}, ${meta.cores} cores (${meta.cpu}), ` +
   `commit ${meta.commit}; ${meta.connections} connections (wrk: ${meta.wrk_threads} threads), ` +
-  `${meta.warmup_s} s warm-up + ${meta.duration_s} s per server and scenario; .NET ${meta.dotnet}, Node ${meta.node}, ` +
+  `${meta.warmup_s} s warm-up${meta.codes_warmup_s !== undefined ? ` (scenario 2: ${meta.codes_warmup_s} s)` : ''} + ${meta.duration_s} s per server and scenario; .NET ${meta.dotnet}, Node ${meta.node}, ` +
   `oidc-provider ${meta.versions['oidc-provider']}, OpenIddict ${meta.versions['OpenIddict.AspNetCore']}.`);
 const hasScenario1 = servers.some((s) => s.scenario === '1') || ceilings.length > 0;
 if (hasScenario1) {

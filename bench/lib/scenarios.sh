@@ -38,8 +38,8 @@ run_scenarios() {
   local args; mapfile -t args < <(target_args)
 
   if want_scenario 2; then
-    mint_codes $((1500 * WARMUP)) "$RUN/$name-codes.warmup"
-    BENCH_SCENARIO=2 BENCH_LUA=lines.lua BENCH_FILES="$RUN/$name-codes" BENCH_BEFORE_MEASURE=mint_measure_codes \
+    mint_codes $((1500 * CODES_WARMUP)) "$RUN/$name-codes.warmup"
+    BENCH_SCENARIO=2 BENCH_RUN_WARMUP="$CODES_WARMUP" BENCH_LUA=lines.lua BENCH_FILES="$RUN/$name-codes" BENCH_BEFORE_MEASURE=mint_measure_codes \
       measure "$name-s2" "$label" RS256 "$T_TOKEN" "$web" "$pid" null
   fi
   if want_scenario 3; then

@@ -172,7 +172,7 @@ public static class LatchkeyServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(options.DirectoryCacheSeconds)));
         services.AddSingleton<IRealmStore>(sp => sp.GetRequiredService<CachingDirectoryStore>());
         services.AddSingleton<IClientStore>(sp => sp.GetRequiredService<CachingDirectoryStore>());
-        services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<EfDirectoryStore>());
+        services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<CachingDirectoryStore>());
         services.AddSingleton<IGrantStore, EfGrantStore>();
         services.AddSingleton<IConsentStore, EfConsentStore>();
         services.AddSingleton<ISigningKeyStore, EfSigningKeyStore>();

@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using Latchkey.Protocol.Clients;
+using Latchkey.Server.Admin;
 using Latchkey.Server.Tests.Infrastructure;
 using Latchkey.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Latchkey.Server.Tests;
 
-/// <summary>Clients are cached: a change made behind this node's back (another node) shows within DirectoryCacheSeconds.</summary>
+/// <summary>Clients and users are cached: a change made behind this node's back (another node) shows within
+/// DirectoryCacheSeconds, one made through this node at once.</summary>
 public sealed class DirectoryCacheTests(LatchkeyServer server) : IClassFixture<LatchkeyServer>
 {
     [Fact]
@@ -29,5 +33,38 @@ public sealed class DirectoryCacheTests(LatchkeyServer server) : IClassFixture<L
         server.Clock.Advance(TimeSpan.FromSeconds(31));
         Assert.Equal("invalid_client", (await client.TokenAsync(grant, "service", TestRealm.WebSecret)).Error);
         Assert.Equal(HttpStatusCode.OK, (await client.TokenAsync(grant, "service", "rotated-elsewhere")).Status);
+    }
+
+    [Fact]
+    public async Task A_user_changed_by_another_node_shows_within_the_cache_lifetime_and_one_saved_here_at_once()
+    {
+        using var client = server.NewClient();
+        var tokens = await client.CodeFlowAsync(scope: "openid profile");
+        Assert.Equal("Alice Liddell", await NameAtUserInfoAsync(client, tokens.AccessToken));
+
+        var factory = server.Services.GetRequiredService<IDbContextFactory<LatchkeyDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var alice = await db.Users.SingleAsync(u => u.Realm == "test" && u.Username == "alice");
+            alice.FamilyName = "Elsewhere";
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal("Alice Liddell", await NameAtUserInfoAsync(client, tokens.AccessToken));
+        server.Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal("Alice Elsewhere", await NameAtUserInfoAsync(client, tokens.AccessToken));
+
+        var admin = server.Services.GetRequiredService<AdminRepository>();
+        var user = (await admin.FindUserAsync("test", "alice", CancellationToken.None))!;
+        await admin.SaveUserAsync("test", user with { FamilyName = "Liddell" }, null, CancellationToken.None);
+        Assert.Equal("Alice Liddell", await NameAtUserInfoAsync(client, tokens.AccessToken));
+    }
+
+    private static async Task<string?> NameAtUserInfoAsync(OAuthTestClient client, string accessToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/realms/test/userinfo");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        using var response = await client.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("name").GetString();
     }
 }

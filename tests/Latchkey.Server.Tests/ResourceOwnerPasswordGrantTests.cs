@@ -1,8 +1,12 @@
 using System.Net;
+using Latchkey.Protocol.Users;
+using Latchkey.Server.Admin;
 using Latchkey.Server.Tests.Infrastructure;
 using Latchkey.Storage;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Latchkey.Server.Tests;
 
@@ -152,5 +156,28 @@ public sealed class ResourceOwnerPasswordGrantTests(LatchkeyServer server) : ICl
     {
         using var client = server.NewClient();
         Assert.Equal("invalid_scope", (await client.TokenAsync(Grant("alice", TestRealm.Password, "openid email"), "direct", TestRealm.WebSecret)).Error);
+    }
+
+    [Theory]
+    [InlineData(PasswordHasherCompatibilityMode.IdentityV3, "v3-user")]
+    [InlineData(PasswordHasherCompatibilityMode.IdentityV2, "v2-user")]
+    public async Task Passwords_hashed_by_aspnet_identity_sign_in_whatever_its_format(PasswordHasherCompatibilityMode mode, string username)
+    {
+        // A user table carried over from an ASP.NET Core Identity application keeps its hashes: v3 is checked by
+        // Latchkey's own PBKDF2, anything else by Identity's hasher.
+        var admin = server.Services.GetRequiredService<AdminRepository>();
+        await admin.SaveUserAsync(TestRealm.Name, new User { Realm = TestRealm.Name, Id = Guid.NewGuid().ToString(), Username = username }, "placeholder-password", CancellationToken.None);
+        var hasher = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions { CompatibilityMode = mode }));
+        var factory = server.Services.GetRequiredService<IDbContextFactory<LatchkeyDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var user = await db.Users.SingleAsync(u => u.Realm == TestRealm.Name && u.Username == username);
+            user.PasswordHash = hasher.HashPassword(null!, TestRealm.Password);
+            await db.SaveChangesAsync();
+        }
+
+        using var client = server.NewClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.TokenAsync(Grant(username, TestRealm.Password), "direct", TestRealm.WebSecret)).Status);
+        Assert.Equal("invalid_grant", (await client.TokenAsync(Grant(username, TestRealm.Password + "x"), "direct", TestRealm.WebSecret)).Error);
     }
 }

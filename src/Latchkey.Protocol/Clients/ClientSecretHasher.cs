@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Latchkey.Protocol.Crypto;
 using Latchkey.Protocol.Primitives;
 
 namespace Latchkey.Protocol.Clients;
@@ -22,7 +23,7 @@ public static class ClientSecretHasher
     public static string HashChosen(string secret)
     {
         var salt = RandomNumberGenerator.GetBytes(16);
-        var hash = Rfc2898DeriveBytes.Pbkdf2(secret, salt, Pbkdf2Iterations, HashAlgorithmName.SHA256, 32);
+        var hash = Pbkdf2.DeriveBytes(secret, salt, Pbkdf2Iterations, HashAlgorithmName.SHA256, 32);
         return $"{Pbkdf2Prefix}{Pbkdf2Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
     }
 
@@ -42,10 +43,11 @@ public static class ClientSecretHasher
         if (storedHash.StartsWith(Pbkdf2Prefix, StringComparison.Ordinal))
         {
             var parts = storedHash[Pbkdf2Prefix.Length..].Split('$');
-            if (parts.Length != 3 || !int.TryParse(parts[0], out var iterations)) return false;
+            if (parts.Length != 3 || !int.TryParse(parts[0], out var iterations) || iterations < 1) return false;
             var salt = Convert.FromBase64String(parts[1]);
             var expected = Convert.FromBase64String(parts[2]);
-            var actual = Rfc2898DeriveBytes.Pbkdf2(secret, salt, iterations, HashAlgorithmName.SHA256, expected.Length);
+            if (expected.Length == 0) return false;
+            var actual = Pbkdf2.DeriveBytes(secret, salt, iterations, HashAlgorithmName.SHA256, expected.Length);
             return CryptographicOperations.FixedTimeEquals(actual, expected);
         }
         return false;

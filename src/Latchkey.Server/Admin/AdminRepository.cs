@@ -122,7 +122,11 @@ public sealed class AdminRepository(IDbContextFactory<LatchkeyDbContext> factory
             db.Users.Add(e = new UserEntity { Id = user.Id, Realm = realm, Username = user.Username, NormalizedUsername = normalized });
         e.CopyFrom(user with { PasswordHash = hash });
         var changed = await db.SaveChangesAsync(ct) > 0;
-        if (changed) audit.Record(new AuditEvent(AuditEvents.UserSaved, realm) { Subject = e.Id, Username = e.Username });
+        if (changed)
+        {
+            cache.Invalidate(realm);
+            audit.Record(new AuditEvent(AuditEvents.UserSaved, realm) { Subject = e.Id, Username = e.Username });
+        }
         return (e.ToModel(), changed);
     }
 
