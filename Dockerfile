@@ -1,9 +1,13 @@
 # Latchkey server image. Not built by the project's CI (no container runtime there): kept plain on purpose.
 # docker build -t latchkey .        then see deploy/docker-compose.yml and docs/production.md
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/Latchkey.Server/Latchkey.Server.csproj -c Release -o /app
+# ReadyToRun: precompiled code, so a fresh node serves logins at full speed within seconds instead of after
+# the JIT has caught up (docs/performance.md, "Warm-up").
+RUN dotnet publish src/Latchkey.Server/Latchkey.Server.csproj -c Release -a "${TARGETARCH:-amd64}" --self-contained false \
+    -p:PublishReadyToRun=true -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 # curl only for the container health check (/health/ready).

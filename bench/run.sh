@@ -81,9 +81,12 @@ build() {
   mkdir -p "$OUT"
   say "building Latchkey (Release), the OpenIddict peer and the ceilings"
   local started=$SECONDS
-  dotnet publish "$ROOT/src/Latchkey.Server" -c Release -o "$OUT/latchkey" --nologo -v q >"$OUT/build.log" 2>&1 \
+  # Both .NET servers are published ReadyToRun (precompiled, as the Dockerfile does): without it the tiered
+  # JIT is still compiling a login's Razor, MVC and EF Core paths 40 s into scenario 3 (docs/performance.md, "Warm-up").
+  local r2r=(-r "linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')" --self-contained false -p:PublishReadyToRun=true)
+  dotnet publish "$ROOT/src/Latchkey.Server" -c Release "${r2r[@]}" -o "$OUT/latchkey" --nologo -v q >"$OUT/build.log" 2>&1 \
     || { tail -30 "$OUT/build.log"; die "Latchkey build failed"; }
-  dotnet publish "$BENCH/peers/openiddict" -c Release -o "$OUT/openiddict" --nologo -v q >>"$OUT/build.log" 2>&1 \
+  dotnet publish "$BENCH/peers/openiddict" -c Release "${r2r[@]}" -o "$OUT/openiddict" --nologo -v q >>"$OUT/build.log" 2>&1 \
     || { tail -30 "$OUT/build.log"; die "OpenIddict peer build failed"; }
   dotnet publish "$BENCH/ceiling" -c Release -o "$OUT/ceiling" --nologo -v q >>"$OUT/build.log" 2>&1 \
     || { tail -30 "$OUT/build.log"; die "ceiling build failed"; }
