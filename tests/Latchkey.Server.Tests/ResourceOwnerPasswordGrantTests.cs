@@ -180,4 +180,24 @@ public sealed class ResourceOwnerPasswordGrantTests(LatchkeyServer server) : ICl
         Assert.Equal(HttpStatusCode.OK, (await client.TokenAsync(Grant(username, TestRealm.Password), "direct", TestRealm.WebSecret)).Status);
         Assert.Equal("invalid_grant", (await client.TokenAsync(Grant(username, TestRealm.Password + "x"), "direct", TestRealm.WebSecret)).Error);
     }
+
+    [Fact]
+    public async Task A_truncated_stored_hash_is_a_wrong_password_not_a_server_error()
+    {
+        var admin = server.Services.GetRequiredService<AdminRepository>();
+        await admin.SaveUserAsync(TestRealm.Name, new User { Realm = TestRealm.Name, Id = Guid.NewGuid().ToString(), Username = "truncated-hash" },
+            "placeholder-password", CancellationToken.None);
+        var factory = server.Services.GetRequiredService<IDbContextFactory<LatchkeyDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var user = await db.Users.SingleAsync(u => u.Realm == TestRealm.Name && u.Username == "truncated-hash");
+            // A v3 header claiming HMAC-SHA512 and a 16-byte salt, cut off after 20 bytes.
+            user.PasswordHash = Convert.ToBase64String([1, 0, 0, 0, 2, 0, 1, 134, 160, 0, 0, 0, 16, 1, 2, 3, 4, 5, 6, 7]);
+            await db.SaveChangesAsync();
+        }
+        using var client = server.NewClient();
+        var result = await client.TokenAsync(Grant("truncated-hash", TestRealm.Password), "direct", TestRealm.WebSecret);
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Equal("invalid_grant", result.Error);
+    }
 }

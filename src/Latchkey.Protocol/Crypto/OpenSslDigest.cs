@@ -8,8 +8,8 @@ namespace Latchkey.Protocol.Crypto;
 /// context kept in the caller's memory. PBKDF2 runs two hashes per iteration and copies a prepared context before
 /// each; OpenSSL's own <c>PKCS5_PBKDF2_HMAC</c> (what <see cref="Rfc2898DeriveBytes"/> calls on Linux) allocates,
 /// copies and cleanses an HMAC context per iteration, which on OpenSSL 3.0 costs about a third of the time
-/// (docs/performance.md, "Password hashing"). Null where libcrypto 3 is not there (Windows, macOS): callers fall
-/// back to the framework.
+/// (docs/performance.md, "Password hashing"). Null where libcrypto 3 is not there (Windows, macOS) and where
+/// OpenSSL runs in FIPS mode (these calls do not go through its providers): callers fall back to the framework.
 /// </summary>
 internal sealed unsafe class OpenSslDigest
 {
@@ -53,6 +53,9 @@ internal sealed unsafe class OpenSslDigest
     private static OpenSslDigest? Load(string name, int blockSize, int outputSize)
     {
         if (!OperatingSystem.IsLinux() || !NativeLibrary.TryLoad("libcrypto.so.3", out var library)) return null;
+        if (!NativeLibrary.TryGetExport(library, "EVP_default_properties_is_fips_enabled", out var fips)
+            || ((delegate* unmanaged<nint, int>)fips)(0) != 0)
+            return null;
         return NativeLibrary.TryGetExport(library, name + "_Init", out var init)
             && NativeLibrary.TryGetExport(library, name + "_Update", out var update)
             && NativeLibrary.TryGetExport(library, name + "_Final", out var final)

@@ -44,17 +44,14 @@ public static unsafe class Pbkdf2
         byte* key = scratch, inner = key + blockSize, outer = inner + ctx, work = outer + ctx, u = work + ctx, t = u + hLen, counter = t + hLen;
         try
         {
-            // RFC 2104 §2: a key longer than the block is hashed first; shorter keys are padded with zeros.
-            fixed (byte* p = password)
+            // RFC 2104 §2: a key longer than the block is hashed first (by the framework: one call over input of any
+            // length must not run with the GC transition suppressed); shorter keys are padded with zeros.
+            if (password.Length > blockSize)
             {
-                if (password.Length > blockSize)
-                {
-                    digest.Init(work);
-                    digest.Update(work, p, password.Length);
-                    digest.Final(work, key);
-                }
-                else password.CopyTo(new Span<byte>(key, blockSize));
+                if (blockSize == 128) SHA512.HashData(password, new Span<byte>(key, 64));
+                else SHA256.HashData(password, new Span<byte>(key, 32));
             }
+            else password.CopyTo(new Span<byte>(key, blockSize));
             for (var i = 0; i < blockSize; i++) key[i] ^= 0x36;
             digest.Init(inner);
             digest.Update(inner, key, blockSize);

@@ -43,7 +43,8 @@ public sealed class PasswordVerifier
     private static bool? TryVerifyV3(string hash, string password)
     {
         Span<byte> decoded = stackalloc byte[256];
-        if (!Convert.TryFromBase64String(hash, decoded, out var length) || length < 13) return null;
+        // Header (13 bytes), then at least 16 bytes each of salt and subkey, as Identity itself requires.
+        if (!Convert.TryFromBase64String(hash, decoded, out var length) || length < 13 + 16 + 16) return null;
         var bytes = decoded[..length];
         if (bytes[0] != FormatV3 || BinaryPrimitives.ReadUInt32BigEndian(bytes[1..]) != PrfHmacSha512) return null;
         var iterations = BinaryPrimitives.ReadUInt32BigEndian(bytes[5..]);

@@ -11,10 +11,11 @@ namespace Latchkey.Storage.Stores;
 /// profile: four SQLite reads per client_credentials token, 70 % of the endpoint's time). They are kept
 /// for <see cref="Lifetime"/>: a change made on this node is seen at once (<see cref="Invalidate"/>),
 /// a change made elsewhere (another node, the command line against a running server) within that time.
-/// <para>Users by id too, which every userinfo, code redemption and refresh reads (as Keycloak's user cache):
-/// at most <see cref="MaxUsers"/> of them, so a large realm cannot grow the process without bound. Sign-in
-/// looks users up by name, uncached, so a password or an account switched off applies to the next login at
-/// once everywhere; lockouts live in the throttle store, not here.</para>
+/// <para>Users by id too, which every userinfo, code redemption, refresh and single sign-on reads (as Keycloak's
+/// user cache): at most <see cref="MaxUsers"/> of them, kept without their password hash. Password checks look
+/// users up by name, uncached, so a changed password or a disabled account stops new sign-ins at once everywhere;
+/// an account disabled on another node (or by the command line against a running server) can still refresh,
+/// redeem a code or use its session here for up to <see cref="Lifetime"/>, as a changed client can.</para>
 /// </summary>
 public sealed class CachingDirectoryStore(EfDirectoryStore inner, TimeProvider clock, TimeSpan lifetime) : IRealmStore, IClientStore, IUserStore
 {
@@ -24,6 +25,9 @@ public sealed class CachingDirectoryStore(EfDirectoryStore inner, TimeProvider c
 
     private readonly ConcurrentDictionary<(char Kind, string Realm, string Key), Entry> _entries = new();
     private int _users;
+    private long _sweptAt;
+    // Bumped by Invalidate: a load that began before an invalidation does not store what it read.
+    private long _generation;
 
     public TimeSpan Lifetime => lifetime;
 
@@ -37,7 +41,7 @@ public sealed class CachingDirectoryStore(EfDirectoryStore inner, TimeProvider c
         GetAsync('c', realm, clientId, () => ((IClientStore)inner).FindAsync(realm, clientId, ct));
 
     public ValueTask<User?> FindByIdAsync(string realm, string userId, CancellationToken ct) =>
-        GetAsync('u', realm, userId, () => inner.FindByIdAsync(realm, userId, ct));
+        GetAsync('u', realm, userId, async () => await inner.FindByIdAsync(realm, userId, ct) is { } user ? user with { PasswordHash = null } : null);
 
     public ValueTask<User?> FindByUsernameAsync(string realm, string username, CancellationToken ct) =>
         inner.FindByUsernameAsync(realm, username, ct);
@@ -45,6 +49,7 @@ public sealed class CachingDirectoryStore(EfDirectoryStore inner, TimeProvider c
     /// <summary>Forgets everything cached for a realm; the admin paths call it after every change.</summary>
     public void Invalidate(string realm)
     {
+        Interlocked.Increment(ref _generation);
         foreach (var key in _entries.Keys.Where(k => k.Realm == realm))
             if (_entries.TryRemove(key, out _) && key.Kind == 'u') Interlocked.Decrement(ref _users);
     }
@@ -52,6 +57,10 @@ public sealed class CachingDirectoryStore(EfDirectoryStore inner, TimeProvider c
     private bool HasRoomForUser(DateTimeOffset now)
     {
         if (Volatile.Read(ref _users) < MaxUsers) return true;
+        // Full: sweep out expired users, at most once a second, so a full cache of live users costs no scan per miss.
+        var last = Volatile.Read(ref _sweptAt);
+        if (now.UtcTicks - last < TimeSpan.TicksPerSecond || Interlocked.CompareExchange(ref _sweptAt, now.UtcTicks, last) != last)
+            return false;
         foreach (var (key, entry) in _entries)
             if (key.Kind == 'u' && entry.ExpiresAt <= now && _entries.TryRemove(key, out _)) Interlocked.Decrement(ref _users);
         return Volatile.Read(ref _users) < MaxUsers;
@@ -61,11 +70,15 @@ public sealed class CachingDirectoryStore(EfDirectoryStore inner, TimeProvider c
     {
         var now = clock.GetUtcNow();
         if (_entries.TryGetValue((kind, realm, key), out var entry) && entry.ExpiresAt > now) return (T?)entry.Value;
+        var generation = Interlocked.Read(ref _generation);
         var value = await load();
-        if (lifetime <= TimeSpan.Zero) return value;
+        if (lifetime <= TimeSpan.Zero || Interlocked.Read(ref _generation) != generation) return value;
         var entryKey = (kind, realm, key);
-        if (kind != 'u' || entry is not null) _entries[entryKey] = new Entry(value, now + lifetime);
-        else if (HasRoomForUser(now) && _entries.TryAdd(entryKey, new Entry(value, now + lifetime))) Interlocked.Increment(ref _users);
+        var fresh = new Entry(value, now + lifetime);
+        if (kind != 'u') _entries[entryKey] = fresh;
+        // Users are counted on the add and on each removal only, so the bound holds whatever races with a refresh.
+        else if (entry is not null && _entries.TryUpdate(entryKey, fresh, entry)) { }
+        else if (HasRoomForUser(now) && _entries.TryAdd(entryKey, fresh)) Interlocked.Increment(ref _users);
         return value;
     }
 }
