@@ -32,6 +32,10 @@ public sealed class EfLoginThrottleStore(IDbContextFactory<LatchkeyDbContext> fa
     public async ValueTask ResetAsync(string key, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        // Almost every successful sign-in finds nothing to reset: a plain read spares it a serialized write
+        // transaction (on SQLite, the database's one writer). A failure recorded just after this read stays
+        // counted, as it would had it come just after the delete.
+        if (!await db.LoginThrottles.AnyAsync(t => t.Key == key, ct)) return;
         // Under the same lock as UpdateAsync: a row deleted between its read and its write would fail that write.
         await using var tx = await StorageProvider.BeginSerializedAsync(db, $"login-throttle:{key}", ct);
         await db.LoginThrottles.Where(t => t.Key == key).ExecuteDeleteAsync(ct);
