@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Latchkey.Server.Tests.Infrastructure;
 
 namespace Latchkey.Server.Tests;
@@ -39,9 +38,7 @@ public sealed class AuthorizationCodeGrantTests(LatchkeyServer server) : IClassF
         var refresh = await browser.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = first.RefreshToken! },
             "web", TestRealm.WebSecret);
         Assert.Equal("invalid_grant", refresh.Error);
-        using var userinfo = new HttpRequestMessage(HttpMethod.Get, "/realms/test/userinfo");
-        userinfo.Headers.Authorization = new AuthenticationHeaderValue("Bearer", first.AccessToken);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.Http.SendAsync(userinfo)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.UserInfoAsync(first.AccessToken)).StatusCode);
     }
 
     [Fact]

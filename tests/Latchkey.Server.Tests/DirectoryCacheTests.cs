@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Latchkey.Protocol.Clients;
 using Latchkey.Server.Admin;
@@ -61,9 +60,7 @@ public sealed class DirectoryCacheTests(LatchkeyServer server) : IClassFixture<L
 
     private static async Task<string?> NameAtUserInfoAsync(OAuthTestClient client, string accessToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/realms/test/userinfo");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        using var response = await client.Http.SendAsync(request);
+        using var response = await client.UserInfoAsync(accessToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("name").GetString();
     }

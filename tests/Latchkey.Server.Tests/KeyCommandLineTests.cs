@@ -31,12 +31,12 @@ public sealed class KeyCommandLineTests(LatchkeyServer server) : IClassFixture<L
         Assert.Contains($"{next}\tPS256\tretired", list);
         var afterRotation = await client.CodeFlowAsync(scope: "openid");
         Assert.Equal(now, KeyRotationTests.Kid(afterRotation.IdToken!));
-        Assert.Equal(HttpStatusCode.OK, (await UserInfoAsync(client, stillFirst.AccessToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.UserInfoAsync(stillFirst.AccessToken)).StatusCode);
 
         await RunAsync("keys", "retire", "--realm", "ps", first);
         Assert.Equal([now], await KeyRotationTests.JwksKidsAsync(client));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await UserInfoAsync(client, stillFirst.AccessToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await UserInfoAsync(client, afterRotation.AccessToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.UserInfoAsync(stillFirst.AccessToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.UserInfoAsync(afterRotation.AccessToken)).StatusCode);
     }
 
     [Fact]
@@ -44,12 +44,5 @@ public sealed class KeyCommandLineTests(LatchkeyServer server) : IClassFixture<L
     {
         var output = new StringWriter();
         await Assert.ThrowsAsync<AdminException>(() => new CommandLine(server.Services, output).RunAsync(["keys", "retire", "--realm", "es", "nope"]));
-    }
-
-    private static async Task<HttpResponseMessage> UserInfoAsync(OAuthTestClient client, string accessToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{client.RealmPath}/userinfo");
-        request.Headers.Authorization = new("Bearer", accessToken);
-        return await client.Http.SendAsync(request);
     }
 }

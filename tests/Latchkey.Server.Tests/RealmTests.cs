@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Latchkey.Server.Tests.Infrastructure;
 
 namespace Latchkey.Server.Tests;
@@ -28,9 +27,7 @@ public sealed class RealmTests(LatchkeyServer server) : IClassFixture<LatchkeySe
     {
         using var es = server.NewClient("es");
         var tokens = await es.CodeFlowAsync(scope: "openid");
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/realms/ps/userinfo");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await es.Http.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await es.UserInfoAsync(tokens.AccessToken, "/realms/ps")).StatusCode);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Latchkey.Server.Tests.Infrastructure;
 
 namespace Latchkey.Server.Tests;
@@ -7,12 +6,8 @@ namespace Latchkey.Server.Tests;
 /// <summary>Reference (opaque) access tokens: random handles stored hashed, checked by introspection, revocable at once.</summary>
 public sealed class ReferenceTokenTests(LatchkeyServer server) : IClassFixture<LatchkeyServer>
 {
-    private async Task<HttpStatusCode> UserInfoAsync(OAuthTestClient client, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/realms/test/userinfo");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return (await client.Http.SendAsync(request)).StatusCode;
-    }
+    private static async Task<HttpStatusCode> UserInfoAsync(OAuthTestClient client, string token) =>
+        (await client.UserInfoAsync(token)).StatusCode;
 
     [Fact]
     public async Task A_reference_token_is_opaque_and_introspection_tells_its_claims()

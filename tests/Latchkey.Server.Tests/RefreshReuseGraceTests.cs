@@ -78,8 +78,7 @@ public sealed class RefreshReuseGraceTests(LatchkeyServer server) : IClassFixtur
         var theft = await client.TokenAsync(Refresh(tokens.RefreshToken!, "spa-grace"));
         Assert.Equal("invalid_grant", theft.Error);
         Assert.Equal("invalid_grant", (await client.TokenAsync(Refresh(rotated.RefreshToken!, "spa-grace"))).Error);
-        var userInfo = new HttpRequestMessage(HttpMethod.Get, $"{client.RealmPath}/userinfo") { Headers = { Authorization = new("Bearer", again.AccessToken) } };
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.Http.SendAsync(userInfo)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.UserInfoAsync(again.AccessToken)).StatusCode);
     }
 
     [Fact]

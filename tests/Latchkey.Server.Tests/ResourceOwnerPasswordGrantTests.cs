@@ -165,16 +165,8 @@ public sealed class ResourceOwnerPasswordGrantTests(LatchkeyServer server) : ICl
     {
         // A user table carried over from an ASP.NET Core Identity application keeps its hashes: v3 is checked by
         // Latchkey's own PBKDF2, anything else by Identity's hasher.
-        var admin = server.Services.GetRequiredService<AdminRepository>();
-        await admin.SaveUserAsync(TestRealm.Name, new User { Realm = TestRealm.Name, Id = Guid.NewGuid().ToString(), Username = username }, "placeholder-password", CancellationToken.None);
         var hasher = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions { CompatibilityMode = mode }));
-        var factory = server.Services.GetRequiredService<IDbContextFactory<LatchkeyDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            var user = await db.Users.SingleAsync(u => u.Realm == TestRealm.Name && u.Username == username);
-            user.PasswordHash = hasher.HashPassword(null!, TestRealm.Password);
-            await db.SaveChangesAsync();
-        }
+        await UserWithStoredHashAsync(username, hasher.HashPassword(null!, TestRealm.Password));
 
         using var client = server.NewClient();
         Assert.Equal(HttpStatusCode.OK, (await client.TokenAsync(Grant(username, TestRealm.Password), "direct", TestRealm.WebSecret)).Status);
@@ -184,20 +176,24 @@ public sealed class ResourceOwnerPasswordGrantTests(LatchkeyServer server) : ICl
     [Fact]
     public async Task A_truncated_stored_hash_is_a_wrong_password_not_a_server_error()
     {
-        var admin = server.Services.GetRequiredService<AdminRepository>();
-        await admin.SaveUserAsync(TestRealm.Name, new User { Realm = TestRealm.Name, Id = Guid.NewGuid().ToString(), Username = "truncated-hash" },
-            "placeholder-password", CancellationToken.None);
-        var factory = server.Services.GetRequiredService<IDbContextFactory<LatchkeyDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            var user = await db.Users.SingleAsync(u => u.Realm == TestRealm.Name && u.Username == "truncated-hash");
-            // A v3 header claiming HMAC-SHA512 and a 16-byte salt, cut off after 20 bytes.
-            user.PasswordHash = Convert.ToBase64String([1, 0, 0, 0, 2, 0, 1, 134, 160, 0, 0, 0, 16, 1, 2, 3, 4, 5, 6, 7]);
-            await db.SaveChangesAsync();
-        }
+        // A v3 header claiming HMAC-SHA512 and a 16-byte salt, cut off after 20 bytes.
+        await UserWithStoredHashAsync("truncated-hash", Convert.ToBase64String([1, 0, 0, 0, 2, 0, 1, 134, 160, 0, 0, 0, 16, 1, 2, 3, 4, 5, 6, 7]));
         using var client = server.NewClient();
         var result = await client.TokenAsync(Grant("truncated-hash", TestRealm.Password), "direct", TestRealm.WebSecret);
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.Equal("invalid_grant", result.Error);
+    }
+
+    /// <summary>A new user whose stored password hash is exactly <paramref name="hash"/>, as a carried-over user table has it.</summary>
+    private async Task UserWithStoredHashAsync(string username, string hash)
+    {
+        var admin = server.Services.GetRequiredService<AdminRepository>();
+        await admin.SaveUserAsync(TestRealm.Name, new User { Realm = TestRealm.Name, Id = Guid.NewGuid().ToString(), Username = username },
+            "placeholder-password", CancellationToken.None);
+        var factory = server.Services.GetRequiredService<IDbContextFactory<LatchkeyDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var user = await db.Users.SingleAsync(u => u.Realm == TestRealm.Name && u.Username == username);
+        user.PasswordHash = hash;
+        await db.SaveChangesAsync();
     }
 }

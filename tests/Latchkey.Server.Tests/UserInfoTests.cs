@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Latchkey.Server.Tests.Infrastructure;
 
@@ -8,12 +7,7 @@ namespace Latchkey.Server.Tests;
 /// <summary>OIDC Core §5.3–§5.4 and RFC 6750 §3 at /userinfo.</summary>
 public sealed class UserInfoTests(LatchkeyServer server) : IClassFixture<LatchkeyServer>
 {
-    private static async Task<HttpResponseMessage> GetAsync(OAuthTestClient client, string? token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/realms/test/userinfo");
-        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await client.Http.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> GetAsync(OAuthTestClient client, string? token) => client.UserInfoAsync(token);
 
     [Fact]
     public async Task Returns_the_claims_of_the_granted_scopes()

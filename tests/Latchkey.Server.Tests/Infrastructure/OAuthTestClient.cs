@@ -114,6 +114,15 @@ public sealed partial class OAuthTestClient(LatchkeyServer server, string realm,
         return new TokenResult(response, body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone());
     }
 
+    /// <summary>GET userinfo (OIDC Core §5.3) with the token as a Bearer header (none when null); another realm's
+    /// endpoint when <paramref name="realmPath"/> is given.</summary>
+    public async Task<HttpResponseMessage> UserInfoAsync(string? accessToken, string? realmPath = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{realmPath ?? RealmPath}/userinfo");
+        if (accessToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return await http.SendAsync(request);
+    }
+
     /// <summary>RFC 6749 §2.3.1: id and secret are form-urlencoded before base64.</summary>
     public static AuthenticationHeaderValue Basic(string id, string secret) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(id)}:{Uri.EscapeDataString(secret)}")));
